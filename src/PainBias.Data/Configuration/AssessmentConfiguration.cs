@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PainBias.Data.Entities;
+
+namespace PainBias.Data.Configuration;
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        builder.Property(a => a.Platform).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.PerceivedRaceAnswer).HasConversion<string>().HasMaxLength(8);
+        builder.Property(a => a.PerceivedAgeAnswer).HasConversion<string>().HasMaxLength(8);
+        builder.Property(a => a.ExclusionReasons).HasConversion<int>();
+        builder.HasIndex(a => a.IdempotencyKey).IsUnique();
+        builder.HasIndex(a => a.ReservationId).IsUnique();
+        builder.HasIndex(a => new { a.StudyId, a.Included });
+        builder.Ignore(a => a.Rating);
+        builder.ToTable(t =>
+        {
+            // Out-of-range AU values are refused by the database too, whatever code wrote them.
+            t.HasCheckConstraint("CK_Assessment_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
+            t.HasCheckConstraint("CK_Assessment_Pspi", "\"Pspi\" BETWEEN 0 AND 16");
+        });
+        builder.HasOne<Reservation>().WithMany().HasForeignKey(a => a.ReservationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Variant>().WithMany().HasForeignKey(a => a.VariantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Worker>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        // Ratings are never deleted: a study that has any cannot be deleted either.
+        builder.HasOne<Study>().WithMany().HasForeignKey(a => a.StudyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

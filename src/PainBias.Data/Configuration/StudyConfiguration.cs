@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PainBias.Data.Entities;
+
+namespace PainBias.Data.Configuration;
+
+internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
+{
+    public void Configure(EntityTypeBuilder<Study> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Description).HasMaxLength(4000);
+        builder.Property(s => s.OwnerId).HasMaxLength(450);
+        builder.HasIndex(s => s.OwnerId);
+        builder.HasOne<PainBiasUser>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PainBias.Data.Blobs;
+
+namespace PainBias.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string SqliteMigrationsAssembly = "PainBias.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "PainBias.Migrations.Postgres";
+
+    /// <summary>Registers the DbContext (and its factory) on the configured provider, the blob store and the migrator.</summary>
+    public static ResolvedDatabase AddPainBiasData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = ResolvedDatabase.From(options, configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
+        services.AddSingleton(database);
+        services.AddDbContextFactory<PainBiasDbContext>(db => Configure(db, database), ServiceLifetime.Scoped);
+        services.AddScoped<IBlobStore, DatabaseBlobStore>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddHealthChecks().AddDbContextCheck<PainBiasDbContext>("database");
+        return database;
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, ResolvedDatabase database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            db.UseNpgsql(database.ConnectionString, npgsql => npgsql
+                .MigrationsAssembly(PostgresMigrationsAssembly)
+                .EnableRetryOnFailure(maxRetryCount: 5));
+        }
+        else
+        {
+            Directory.CreateDirectory(database.DataDirectory);
+            db.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using PainBias.Core.Domain;
+
+namespace PainBias.Data.Entities;
+
+/// <summary>One experiment, owned by one researcher.</summary>
+public sealed class Study
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public required string OwnerId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public bool IsDemo { get; set; }
+
+    /// <summary>Side of the square normalised image, in pixels.</summary>
+    public int ImageSize { get; set; } = 512;
+    public bool Greyscale { get; set; } = true;
+
+    public int RatingsPerVariantMTurk { get; set; } = 5;
+    public int RatingsPerVariantCredamo { get; set; } = 3;
+    public int RatingsPerVariantDirect { get; set; } = 3;
+    public int ImagesPerAssessor { get; set; } = 1;
+    public int HoldMinutes { get; set; } = 30;
+
+    public List<SourceFace> SourceFaces { get; set; } = [];
+
+    public StudyDesign Design() => new(
+        new Dictionary<Platform, int>
+        {
+            [Platform.MTurk] = RatingsPerVariantMTurk,
+            [Platform.Credamo] = RatingsPerVariantCredamo,
+            [Platform.Direct] = RatingsPerVariantDirect,
+        },
+        ImagesPerAssessor,
+        TimeSpan.FromMinutes(HoldMinutes));
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PainBias.Data.Entities;
+
+namespace PainBias.Data;
+
+/// <summary>
+/// The platform's one database: studies, faces, variants, images, workers, slots and ratings, plus Identity and
+/// data-protection keys (so every web node accepts every cookie).
+///
+/// Migrations live per provider under migrations/. To add one (from the repository root):
+///   dotnet tool restore
+///   dotnet ef migrations add NAME --project migrations/PainBias.Migrations.Sqlite --startup-project migrations/PainBias.Migrations.Sqlite
+///   dotnet ef migrations add NAME --project migrations/PainBias.Migrations.Postgres --startup-project migrations/PainBias.Migrations.Postgres
+/// </summary>
+public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> options)
+    : IdentityDbContext<PainBiasUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Study> Studies => Set<Study>();
+    public DbSet<SourceFace> SourceFaces => Set<SourceFace>();
+    public DbSet<Variant> Variants => Set<Variant>();
+    public DbSet<Blob> Blobs => Set<Blob>();
+    public DbSet<Worker> Workers => Set<Worker>();
+    public DbSet<Reservation> Reservations => Set<Reservation>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PainBiasDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC: refused on write when it is not, and marked UTC when read back
+        // (SQLite stores text and would otherwise return Kind=Unspecified).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

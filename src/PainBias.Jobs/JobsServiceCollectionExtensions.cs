@@ -1,0 +1,68 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PainBias.Data;
+using PainBias.Jobs.Housekeeping;
+
+namespace PainBias.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire on persistent storage that follows the database: a SQLite file beside the embedded database, or
+    /// the same PostgreSQL (schema "hangfire"). Servers are added per <see cref="JobsOptions"/>: one for the CPU
+    /// queues and, when this process serves it, one sized for the GPUs on the gpu queue.
+    /// </summary>
+    public static IServiceCollection AddPainBiasJobs(this IServiceCollection services, IConfiguration configuration, ResolvedDatabase database)
+    {
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                hangfire.UsePostgreSqlStorage(pg => pg.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                Directory.CreateDirectory(database.DataDirectory);
+                hangfire.UseSQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions());
+            }
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddTransient<ExpireReservationsJob>();
+        services.AddHostedService<RecurringJobsRegistration>();
+
+        if (options.RunServer)
+        {
+            var cpuQueues = options.Queues.Where(q => q != Queues.Gpu).ToArray();
+            if (cpuQueues.Length > 0)
+            {
+                services.AddHangfireServer((_, server) =>
+                {
+                    server.ServerName = $"{Environment.MachineName}:cpu";
+                    server.Queues = cpuQueues;
+                    server.WorkerCount = options.WorkerCount;
+                });
+            }
+            if (options.Queues.Contains(Queues.Gpu))
+            {
+                services.AddHangfireServer((_, server) =>
+                {
+                    server.ServerName = $"{Environment.MachineName}:gpu";
+                    server.Queues = [Queues.Gpu];
+                    server.WorkerCount = options.GpuWorkerCount;
+                });
+            }
+        }
+        return services;
+    }
+}
