@@ -1,6 +1,7 @@
 using PainBias.Data;
 using PainBias.Jobs;
 using PainBias.Web.Components;
+using PainBias.Web.Features;
 using PainBias.Web.Hosting;
 using Serilog;
 

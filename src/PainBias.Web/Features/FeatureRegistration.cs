@@ -1,0 +1,44 @@
+using PainBias.Imaging.Decoding;
+using PainBias.Web.Features.Account;
+using PainBias.Web.Features.Admin;
+using PainBias.Web.Features.Demo;
+using PainBias.Web.Features.Images;
+using PainBias.Web.Features.Studies;
+using PainBias.Web.Hosting;
+
+namespace PainBias.Web.Features;
+
+public static class FeatureRegistration
+{
+    /// <summary>Every feature's handlers and options, listed explicitly.</summary>
+    public static IServiceCollection AddPainBiasFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section))
+            .Validate(o => o.Email.Contains('@'), "Admin:Email must be an e-mail address.").ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section))
+            .Validate(o => o.MaxImageBytes is > 0 and <= 200L * 1024 * 1024, "Uploads:MaxImageBytes must be 1 byte..200 MB.").ValidateOnStart();
+        services.AddSingleton(sp => new ImageDecoder(ImageDecoderOptions.Default with
+        {
+            MaxBytes = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<UploadOptions>>().Value.MaxImageBytes,
+        }));
+
+        services.AddSingleton<AdminLogin>();
+        services.AddScoped<AccountSeeder>();
+        services.AddScoped<DemoStudySeeder>();
+        services.AddScoped<CreateStudy.Handler>();
+        services.AddScoped<UploadSourceFace.Handler>();
+        services.AddScoped<StudyQueries>();
+        services.AddScoped<ImageAccess>();
+        services.AddScoped<UserAdministration>();
+        return services;
+    }
+
+    public static WebApplication MapFeatureEndpoints(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        app.MapImageEndpoints();
+        app.MapStudyEndpoints();
+        return app;
+    }
+}

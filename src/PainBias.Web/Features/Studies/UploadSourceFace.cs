@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PainBias.Core.Domain;
+using PainBias.Data;
+using PainBias.Data.Blobs;
+using PainBias.Data.Entities;
+using PainBias.Imaging.Decoding;
+using PainBias.Web.Hosting;
+
+namespace PainBias.Web.Features.Studies;
+
+/// <summary>
+/// Adds one photographed person to a study: checks metadata and the image (decoded safely, within limits), stores
+/// the bytes content-addressed, and records the face with its Original variant. Nothing is written unless all
+/// checks pass, and a failed upload never touches faces already stored.
+/// </summary>
+public static class UploadSourceFace
+{
+    public sealed record Command(Guid StudyId, string? Label, string? Gender, string? Race, string? AgeGroup, string? FileName, byte[] Data);
+
+    public sealed record Result(Guid? FaceId, IReadOnlyDictionary<string, string> Errors)
+    {
+        public bool Succeeded => FaceId is not null;
+        public static Result Failed(IDictionary<string, string> errors) => new(null, new Dictionary<string, string>(errors));
+    }
+
+    public sealed class Handler(
+        IDbContextFactory<PainBiasDbContext> contexts,
+        IBlobStore blobs,
+        ImageDecoder decoder,
+        IOptions<UploadOptions> options,
+        TimeProvider clock)
+    {
+        public async Task<Result> HandleAsync(Command command, Actor actor, CancellationToken cancellationToken)
+        {
+            var errors = new Dictionary<string, string>();
+            var label = (command.Label ?? Path.GetFileNameWithoutExtension(command.FileName) ?? "").Trim();
+            if (label.Length == 0)
+                errors["label"] = "label is required: a subject code or name unique within the study.";
+            else if (label.Length > 200)
+                errors["label"] = "label is longer than 200 characters.";
+            var gender = SourceFaceMetadata.ParseGender(command.Gender, errors);
+            var race = SourceFaceMetadata.ParseRace(command.Race, errors);
+            var ageGroup = SourceFaceMetadata.ParseAgeGroup(command.AgeGroup, errors);
+            var contentType = CheckImage(command, errors);
+            if (errors.Count > 0)
+                return Result.Failed(errors);
+
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (!await db.Studies.VisibleTo(actor).AnyAsync(s => s.Id == command.StudyId, cancellationToken))
+                return Result.Failed(new Dictionary<string, string> { ["study"] = "Study not found, or it is not yours." });
+            if (await db.SourceFaces.AnyAsync(f => f.StudyId == command.StudyId && f.Label == label, cancellationToken))
+                return Result.Failed(new Dictionary<string, string> { ["label"] = $"This study already has a face labelled '{label}'." });
+
+            var sha = await blobs.PutAsync(command.Data, contentType!, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var face = new SourceFace
+            {
+                Id = Guid.CreateVersion7(),
+                StudyId = command.StudyId,
+                Label = label,
+                Gender = gender!.Value,
+                Race = race!.Value,
+                AgeGroup = ageGroup!.Value,
+                OriginalSha256 = sha,
+                Provenance = command.FileName,
+                CreatedAt = now,
+            };
+            face.Variants.Add(new Variant
+            {
+                Id = Guid.CreateVersion7(),
+                StudyId = command.StudyId,
+                Condition = Condition.Original,
+                ImageSha256 = sha,
+                Editor = "original",
+                CreatedAt = now,
+                Node = Environment.MachineName,
+            });
+            db.SourceFaces.Add(face);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent upload with the same label won; report it like the check above.
+                if (!await LabelTakenAsync(command.StudyId, label, cancellationToken))
+                    throw;
+                return Result.Failed(new Dictionary<string, string> { ["label"] = $"This study already has a face labelled '{label}'." });
+            }
+            return new Result(face.Id, new Dictionary<string, string>());
+        }
+
+        /// <summary>Returns the stored content type, or records why the file is refused.</summary>
+        private string? CheckImage(Command command, Dictionary<string, string> errors)
+        {
+            var max = options.Value.MaxImageBytes;
+            if (command.Data.Length > max)
+            {
+                errors["file"] = $"The file is {command.Data.Length / 1048576.0:0.#} MB; the limit is {max / 1048576.0:0.#} MB.";
+                return null;
+            }
+            try
+            {
+                using var image = decoder.Decode(command.Data);
+                return "image/" + image.Format.ToString().ToLowerInvariant();
+            }
+            catch (ImageRejectedException ex)
+            {
+                errors["file"] = ex.Message;
+                return null;
+            }
+        }
+
+        private async Task<bool> LabelTakenAsync(Guid studyId, string label, CancellationToken cancellationToken)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await db.SourceFaces.AnyAsync(f => f.StudyId == studyId && f.Label == label, cancellationToken);
+        }
+    }
+}
