@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using PainBias.Core.Domain;
 
@@ -15,7 +16,12 @@ public static class BiasAnalysisJson
     public static string ResultsToString(BiasAnalysisResult result, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = indented,
+            // Formulas and rankings hold '+' and '>': keep them readable; the output is not embedded in HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
             WriteResults(writer, result);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
