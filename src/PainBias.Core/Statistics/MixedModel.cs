@@ -11,6 +11,12 @@ public static class MixedModel
     /// <summary>lme4's isSingular tolerance on θ.</summary>
     private const double SingularTolerance = 1e-4;
 
+    /// <summary>
+    /// A constant response has zero residual variance, where the profiled deviance is −∞; lme4
+    /// returns a meaningless fit there, so the engine reports it as not fitted.
+    /// </summary>
+    public const string ConstantResponse = "response is constant: variance components are not identifiable";
+
     public static MixedModelResult Fit(IReadOnlyList<RatingObservation> rows)
     {
         var subjects = Levels(rows.Select(r => r.SubjectId));
@@ -25,6 +31,9 @@ public static class MixedModel
         if (crowded.Count > 0)
             return MixedModelResult.Failed(n, subjects.Count, assessors.Count,
                 $"number of levels of each grouping factor must be < number of observations (problems: {string.Join(", ", crowded.Select(f => f.Item1))})");
+
+        if (rows.All(r => r.Pspi == rows[0].Pspi))
+            return MixedModelResult.Failed(n, subjects.Count, assessors.Count, ConstantResponse);
 
         var design = new DesignMatrix(rows);
         var messages = new List<string>();
