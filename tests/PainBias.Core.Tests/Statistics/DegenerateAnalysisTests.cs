@@ -109,6 +109,45 @@ public sealed class DegenerateAnalysisTests
         AssertNoNumberWithoutReason(BiasAnalysisJson.ResultsToString(BiasAnalyzer.Analyze(rows)));
     }
 
+    [Fact]
+    public void One_assessor_is_one_cluster()
+    {
+        var rows = new List<RatingObservation>();
+        for (var s = 1; s <= 3; s++)
+        {
+            rows.Add(Ratings.Of($"S{s}", "A1", Condition.Original, 6 + s));
+            rows.Add(Ratings.Of($"S{s}", "A1", Condition.SkinToneAge, 5 + s % 2));
+        }
+
+        var ols = BiasAnalyzer.AnalyzeSample("AMT", Sample.All, rows).Ols;
+
+        Assert.Equal(1, ols.ClusterAssessor!.NClusters);
+        Assert.Equal("fewer than 2 clusters", ols.ClusterAssessor.Error);
+        Assert.Null(ols.ClusterAssessor.Vcov);
+        Assert.Null(ols.ClusterSubject!.Error);
+    }
+
+    [Fact]
+    public void Ratings_without_assessor_variation_give_a_singular_fit()
+    {
+        // PSPI is the face's level plus noise that sums to zero within every face, every condition
+        // and every assessor (assessor = (face + condition) mod 4): nothing is left for assessors.
+        int[] faceLevel = [3, 7, 5, 9, 4, 8];
+        int[][] noise = [[1, -1, -1, 1], [1, -1, -1, 1], [0, 1, 0, -1], [-1, 0, 1, 0], [-1, 0, 1, 0], [0, 1, 0, -1]];
+        var rows = new List<RatingObservation>();
+        for (var s = 0; s < faceLevel.Length; s++)
+            for (var a = 0; a < 4; a++)
+                rows.Add(Ratings.Of($"S{s}", $"A{(s + a) % 4}", (Condition)a, faceLevel[s] + noise[s][a]));
+
+        var lmer = BiasAnalyzer.AnalyzeSample("AMT", Sample.All, rows).Lmer;
+
+        Assert.Null(lmer.Error);
+        Assert.True(lmer.IsSingular);
+        Assert.Equal(0.0, lmer.Theta.Single(t => t.Group == "assessor_id").Value, 4);
+        Assert.Contains(lmer.Messages, m => m.StartsWith("boundary (singular) fit", StringComparison.Ordinal));
+        Assert.True(lmer.Theta.Single(t => t.Group == "subject_id").Value > 1);
+    }
+
     /// <summary>Every block holding a null statistic must say why, in its error (or an enclosing block's).</summary>
     private static void AssertNoNumberWithoutReason(string json)
     {
