@@ -20,6 +20,9 @@ public sealed class MTurkRequestException(string operation, HttpStatusCode? stat
 {
     /// <summary>e.g. AWS.MechanicalTurk.InvalidAssignmentState; null when MTurk sent none.</summary>
     public string? TurkErrorCode { get; } = turkErrorCode;
+
+    /// <summary>MTurk already holds the result of a request with this UniqueRequestToken.</summary>
+    public bool IsDuplicateRequest => TurkErrorCode is "AWS.MechanicalTurk.DuplicateRequest" or "AWS.MechanicalTurk.HitAlreadyExists";
 }
 
 /// <summary>MTurk failed on its side (<c>ServiceFault</c> or a 5xx); retried, then surfaced.</summary>

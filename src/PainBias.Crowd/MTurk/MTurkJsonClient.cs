@@ -26,8 +26,18 @@ public sealed class MTurkJsonClient(HttpClient http, MTurkRequestPipeline pipeli
     public Task<RejectAssignmentResponse> RejectAssignmentAsync(RejectAssignmentRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<RejectAssignmentRequest, RejectAssignmentResponse>("RejectAssignment", request, cancellationToken);
 
-    public Task<SendBonusResponse> SendBonusAsync(SendBonusRequest request, CancellationToken cancellationToken = default) =>
-        SendAsync<SendBonusRequest, SendBonusResponse>("SendBonus", request, cancellationToken);
+    public async Task<SendBonusResponse> SendBonusAsync(SendBonusRequest request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SendAsync<SendBonusRequest, SendBonusResponse>("SendBonus", request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MTurkRequestException e) when (e.IsDuplicateRequest && request.UniqueRequestToken is not null)
+        {
+            // MTurk answers a resent token with an error, but the bonus it names was paid: for the caller that is success.
+            return new SendBonusResponse();
+        }
+    }
 
     public Task<CreateQualificationTypeResponse> CreateQualificationTypeAsync(CreateQualificationTypeRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<CreateQualificationTypeRequest, CreateQualificationTypeResponse>("CreateQualificationType", request, cancellationToken);
