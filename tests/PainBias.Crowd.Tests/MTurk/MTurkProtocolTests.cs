@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using PainBias.Crowd.MTurk;
 
 namespace PainBias.Crowd.Tests.MTurk;
@@ -56,6 +57,64 @@ public sealed class MTurkProtocolTests : MTurkTestContext
 
         Assert.Contains("MTurk:AccessKeyId", error.Message);
         Assert.Equal(0, Server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Without_explicit_keys_the_AWS_default_chain_supplies_them()
+    {
+        // Same class as the missing-credentials test, so xunit never runs the two at once.
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", FakeMTurkServer.AccessKeyId);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", FakeMTurkServer.SecretAccessKey);
+        try
+        {
+            var client = CreateClient(o =>
+            {
+                o.AccessKeyId = null;
+                o.SecretAccessKey = null;
+            });
+
+            var balance = await client.GetAccountBalanceAsync(new GetAccountBalanceRequest());
+
+            Assert.Equal("10000.00", balance.AvailableBalance);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", null);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", null);
+        }
+    }
+
+    [Fact]
+    public async Task Retries_are_logged_without_the_secret()
+    {
+        var logger = new ListLogger();
+        using var pipeline = new MTurkRequestPipeline(Options(), logger);
+        using var http = new HttpClient();
+        var client = new MTurkJsonClient(http, pipeline);
+        Server.FailNext(2, "ServiceFault", $"echo {FakeMTurkServer.SecretAccessKey}");
+
+        await client.GetAccountBalanceAsync(new GetAccountBalanceRequest());
+
+        Assert.Equal(2, logger.Messages.Count(m => m.Contains("retry", StringComparison.Ordinal)));
+        Assert.All(logger.Messages, m => Assert.DoesNotContain(FakeMTurkServer.SecretAccessKey, m));
+        Assert.Contains(logger.Messages, m => m.Contains("ServiceFault", StringComparison.Ordinal));
+    }
+
+    private sealed class ListLogger : ILogger<MTurkRequestPipeline>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Messages)
+            {
+                Messages.Add(formatter(state, exception) + exception);
+            }
+        }
     }
 
     [Fact]
