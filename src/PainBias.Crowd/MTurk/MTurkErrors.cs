@@ -22,9 +22,18 @@ internal static class MTurkErrors
                     }
 
                     // Services differ in the case of "message"; __type may carry a "namespace#" prefix.
-                    if (property.NameEquals("__type")) type = property.Value.GetString();
-                    else if (property.Name.Equals("Message", StringComparison.OrdinalIgnoreCase)) message = property.Value.GetString();
-                    else if (property.NameEquals("TurkErrorCode")) turkErrorCode = property.Value.GetString();
+                    switch (property.Name)
+                    {
+                        case "__type":
+                            type = property.Value.GetString();
+                            break;
+                        case "Message" or "message":
+                            message = property.Value.GetString();
+                            break;
+                        case "TurkErrorCode":
+                            turkErrorCode = property.Value.GetString();
+                            break;
+                    }
                 }
             }
         }

@@ -62,6 +62,7 @@ internal static class MTurkSigner
     {
         public static readonly SigningConfig Instance = new();
 
+        // No default-configuration provider: the signer reads only the scope set here, never SDK defaults.
         private SigningConfig()
             : base(null!)
         {
