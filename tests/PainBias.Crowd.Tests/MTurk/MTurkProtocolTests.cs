@@ -197,6 +197,25 @@ public sealed class MTurkProtocolTests : MTurkTestContext
         Assert.Empty(Server.Operations);
     }
 
+    [Theory]
+    [InlineData("""{"Title":"t","Description":"d","Reward":0.5,"AssignmentDurationInSeconds":600}""", "Reward")]
+    [InlineData("""{"Title":"t","Description":"d","Reward":"0.5","AssignmentDurationInSeconds":600}""", "Reward")]
+    [InlineData("""{"Title":"t","Description":"d","Reward":"0.50"}""", "AssignmentDurationInSeconds")]
+    [InlineData("""{"Title":"t","Reward":"0.50","AssignmentDurationInSeconds":600}""", "Description")]
+    public async Task Stand_in_refuses_malformed_shapes(string json, string member)
+    {
+        using var http = new HttpClient();
+        var credentials = new Amazon.Runtime.ImmutableCredentials(FakeMTurkServer.AccessKeyId, FakeMTurkServer.SecretAccessKey, null);
+        using var request = MTurkSigner.CreateSignedRequest(Server.Endpoint, "CreateHITType", Encoding.UTF8.GetBytes(json), credentials);
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("#ValidationException", body);
+        Assert.Contains(member, body);
+    }
+
     [Fact]
     public async Task Rate_limit_spaces_calls_out()
     {
