@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: builds the solution, starts a throwaway PostgreSQL server (unless
+# PAINBIAS_TEST_POSTGRES already points at one), installs what browser tests need, runs every test
+# project, stops the server, and prints "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/painbias-test.XXXXXX")
+pg_started=""
+
+log() { printf '[test] %s\n' "$*" >&2; }
+
+as_postgres() {
+  # PostgreSQL refuses to run as root; run its tools as the postgres user then.
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+apt_install() {
+  [ "$(id -u)" = 0 ] || { log "need root to apt-get install $*; install it and rerun"; exit 1; }
+  if [ -z "${apt_updated:-}" ]; then DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+pg_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/pg_ctl" ] && { echo "$dir"; return; }; done
+  command -v pg_ctl >/dev/null && dirname "$(command -v pg_ctl)"
+}
+
+cleanup() {
+  if [ -n "$pg_started" ]; then
+    as_postgres "$pg_started/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_postgres() {
+  local bin port
+  bin=$(pg_bin || true)
+  if [ -z "$bin" ]; then log "installing PostgreSQL from the OS packages"; apt_install postgresql; bin=$(pg_bin); fi
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir "$work" postgres
+    chown postgres "$work"
+  fi
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+  as_postgres "$bin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
+    || { cat "$work/initdb.log" >&2; exit 1; }
+  as_postgres "$bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -t 60 \
+    -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { cat "$work/pg.log" >&2; exit 1; }
+  pg_started=$bin
+  export PAINBIAS_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=200"
+  log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway, in $work/pg)"
+}
+
+if [ -z "${PAINBIAS_TEST_POSTGRES:-}" ]; then start_postgres; else log "using PostgreSQL from PAINBIAS_TEST_POSTGRES"; fi
+
+log "building"
+dotnet build PainBias.sln -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+
+log "testing"
+set +e
+dotnet test PainBias.sln -c Release --no-build -nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$work/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole suite, summed over the per-project summaries.
+awk '/(Passed|Failed)!  - Failed:/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+       n++ }
+     END { if (n == 0) { print "0 passed, 0 failed"; exit 1 } printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$work/test.log" \
+  || status=1
+exit "$status"
