@@ -19,7 +19,7 @@ public sealed class BlazeFaceDecoderTests
         var anchors = BlazeFaceAnchors.ShortRange;
         var logits = Enumerable.Repeat(-10f, anchors.Length).ToArray();
         var regressors = new float[anchors.Length * BlazeFaceDecoder.ValuesPerAnchor];
-        var index = ((8 * 16) + 8) * 2; // stride-8 cell (8, 8): centre (8.5/16, 8.5/16)
+        var index = ((4 * 16) + 8) * 2; // stride-8 cell x 8, y 4: centre (8.5/16, 4.5/16)
         logits[index] = 3f;
         var r = regressors.AsSpan(index * BlazeFaceDecoder.ValuesPerAnchor);
         r[0] = 12.8f;  // centre moves 0.1 of the input to the right
@@ -34,13 +34,13 @@ public sealed class BlazeFaceDecoderTests
         var face = Assert.Single(found);
         Assert.Equal(1 / (1 + MathF.Exp(-3)), face.Score, 5);
         var centreX = (8.5f / 16 + 0.1f) * 200;
-        var centreY = (8.5f / 16 * 200) - 50;
+        var centreY = (4.5f / 16 * 200) - 50;
         Assert.Equal(centreX - 25, face.Box.X, 3);
         Assert.Equal(centreY - 50, face.Box.Y, 3);
         Assert.Equal(50f, face.Box.Width, 3);
         Assert.Equal(100f, face.Box.Height, 3);
         Assert.Equal((8.5f / 16 - 0.05f) * 200, face.RightEye.X, 3);
-        Assert.Equal(((8.5f / 16 + 0.05f) * 200) - 50, face.RightEye.Y, 3);
+        Assert.Equal(((4.5f / 16 + 0.05f) * 200) - 50, face.RightEye.Y, 3);
         Assert.Equal(8.5f / 16 * 200, face.Mouth.X, 3);
     }
 
