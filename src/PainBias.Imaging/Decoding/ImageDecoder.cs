@@ -127,6 +127,13 @@ public sealed class ImageDecoder(ImageDecoderOptions options)
 
     private static ImageRejectedException Unreadable(byte[] data, SKCodecResult result)
     {
+        if (ImageSignature.SniffUnsupported(data) is { } unsupported)
+        {
+            return new ImageRejectedException(
+                ImageRejectionReason.UnsupportedFormat,
+                $"This is a {unsupported} image, which the platform does not read. Export it as JPEG or PNG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload it again.");
+        }
+
         var format = ImageSignature.Sniff(data);
         if (format is null)
         {

@@ -31,6 +31,19 @@ public sealed class ImageDecoderTests
         Assert.Contains("not an image", e.Message);
     }
 
+    [Theory]
+    [InlineData("heic", "HEIC")]
+    [InlineData("avif", "AVIF")]
+    public void Names_a_phone_photo_format_it_cannot_read(string brand, string name)
+    {
+        byte[] header = [0, 0, 0, 24, .. "ftyp"u8, .. Encoding.ASCII.GetBytes(brand), 0, 0, 0, 0, .. "mif1heic"u8, 0, 0, 0, 0];
+
+        var e = Assert.Throws<ImageRejectedException>(() => _decoder.Decode(header));
+
+        Assert.Equal(ImageRejectionReason.UnsupportedFormat, e.Reason);
+        Assert.Contains(name, e.Message);
+    }
+
     [Fact]
     public void Refuses_an_empty_file()
     {
