@@ -5,6 +5,7 @@ namespace PainBias.Imaging.Decoding;
 /// <summary>Pixels upright (EXIF orientation applied) in sRGB, with what the file said about itself.</summary>
 public sealed class DecodedImage(SKBitmap bitmap, SKEncodedImageFormat format, SKEncodedOrigin origin) : IDisposable
 {
+    /// <summary>Immutable, so that drawing it never copies; editors work on a <c>Copy()</c>.</summary>
     public SKBitmap Bitmap { get; } = bitmap;
 
     public SKEncodedImageFormat Format { get; } = format;

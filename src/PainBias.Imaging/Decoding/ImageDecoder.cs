@@ -86,6 +86,8 @@ public sealed class ImageDecoder(ImageDecoderOptions options)
                 bitmap.Dispose();
             }
 
+            // Immutable pixels let every later SKImage share them instead of copying up to 160 MB each time.
+            upright.SetImmutable();
             return new DecodedImage(upright, codec.EncodedFormat, origin);
         }
         catch
@@ -125,6 +127,13 @@ public sealed class ImageDecoder(ImageDecoderOptions options)
 
     private static ImageRejectedException Unreadable(byte[] data, SKCodecResult result)
     {
+        if (ImageSignature.SniffUnsupported(data) is { } unsupported)
+        {
+            return new ImageRejectedException(
+                ImageRejectionReason.UnsupportedFormat,
+                $"This is a {unsupported} image, which the platform does not read. Export it as JPEG or PNG (on an iPhone: Settings › Camera › Formats › Most Compatible) and upload it again.");
+        }
+
         var format = ImageSignature.Sniff(data);
         if (format is null)
         {

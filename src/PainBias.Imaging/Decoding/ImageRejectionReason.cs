@@ -6,6 +6,7 @@ public enum ImageRejectionReason
     Empty,
     TooManyBytes,
     NotAnImage,
+    UnsupportedFormat,
     SideTooLong,
     TooManyPixels,
     Truncated,

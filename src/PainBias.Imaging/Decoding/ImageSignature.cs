@@ -27,4 +27,24 @@ internal static class ImageSignature
 
         return data.StartsWith("BM"u8) ? "BMP" : null;
     }
+
+    /// <summary>Photo formats people upload that this build does not decode, so the message can say what to do.</summary>
+    public static string? SniffUnsupported(ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= 12 && data[4..8].SequenceEqual("ftyp"u8))
+        {
+            var brand = data[8..12];
+            if (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8))
+            {
+                return "AVIF";
+            }
+
+            if (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("mif1"u8) || brand.SequenceEqual("msf1"u8))
+            {
+                return "HEIC";
+            }
+        }
+
+        return data.StartsWith("II*\0"u8) || data.StartsWith("MM\0*"u8) ? "TIFF" : null;
+    }
 }

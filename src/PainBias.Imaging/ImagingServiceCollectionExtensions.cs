@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using PainBias.Imaging.Decoding;
+using PainBias.Imaging.Faces;
+using PainBias.Imaging.Inference;
+using PainBias.Imaging.Normalisation;
+
+namespace PainBias.Imaging;
+
+public static class ImagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the decoder, the session factory (device chosen once per process), the BlazeFace detector
+    /// (one long-lived session) and the normaliser, all singletons. Hosts log
+    /// <see cref="OnnxSessionFactory.Device"/> and <see cref="OnnxSessionFactory.CudaUnavailableReason"/> at start.
+    /// </summary>
+    public static IServiceCollection AddImaging(this IServiceCollection services, ImagingOptions? options = null)
+    {
+        options ??= new ImagingOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(new ImageDecoder(options.Decoder));
+        services.AddSingleton(_ => new OnnxSessionFactory(options.Inference));
+        services.AddSingleton(sp => new BlazeFaceDetector(sp.GetRequiredService<OnnxSessionFactory>(), options.Detector));
+        services.AddSingleton<IFaceDetector>(sp => sp.GetRequiredService<BlazeFaceDetector>());
+        services.AddSingleton(sp => new FaceNormaliser(sp.GetRequiredService<ImageDecoder>(), sp.GetRequiredService<IFaceDetector>()));
+        return services;
+    }
+}
