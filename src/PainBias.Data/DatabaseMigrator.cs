@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -19,11 +20,16 @@ public sealed class DatabaseMigrator(IDbContextFactory<PainBiasDbContext> contex
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException { InnerException: NpgsqlException } or ArgumentException)
+        catch (Exception ex) when (IsConnectionProblem(ex))
         {
             throw new DatabaseUnavailableException(database, ex);
         }
     }
+
+    /// <summary>Npgsql errors, also when wrapped by EF's retrying strategy; a malformed connection string throws ArgumentException.</summary>
+    private static bool IsConnectionProblem(Exception ex) =>
+        ex is NpgsqlException or RetryLimitExceededException or ArgumentException or Microsoft.Data.Sqlite.SqliteException
+        || ex.InnerException is NpgsqlException;
 
     /// <summary>Fails fast with a clear message when the database cannot be reached (used by hosts that do not migrate).</summary>
     public async Task EnsureReachableAsync(CancellationToken cancellationToken)
@@ -34,7 +40,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<PainBiasDbContext> contex
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.CloseConnectionAsync();
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (IsConnectionProblem(ex))
         {
             throw new DatabaseUnavailableException(database, ex);
         }
@@ -43,12 +49,14 @@ public sealed class DatabaseMigrator(IDbContextFactory<PainBiasDbContext> contex
 
 public sealed class DatabaseUnavailableException(ResolvedDatabase database, Exception inner) : Exception(
     database.Provider == DatabaseProvider.Postgres
-        ? $"Cannot use the PostgreSQL database ({Describe(database.ConnectionString)}): {inner.Message} " +
+        ? $"Cannot use the PostgreSQL database ({Describe(database.ConnectionString)}): {Innermost(inner).Message} " +
           "Fix ConnectionStrings:PainBias (environment variable ConnectionStrings__PainBias) or start the server."
         : $"Cannot open the SQLite database ({database.ConnectionString}): {inner.Message} " +
           "Check Database:DataDirectory (Database__DataDirectory) is writable.",
     inner)
 {
+    private static Exception Innermost(Exception ex) => ex.InnerException is { } inner && ex is RetryLimitExceededException ? Innermost(inner) : ex;
+
     /// <summary>Host, port and database only: the password never reaches a log.</summary>
     private static string Describe(string connectionString)
     {
