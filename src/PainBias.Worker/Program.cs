@@ -9,7 +9,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSerilog((services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext()
-        .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"),
+        preserveStaticLogger: true);
     var database = builder.Services.AddPainBiasData(builder.Configuration);
     WorkerRequirements.EnsureSharedDatabase(database);
     builder.Services.AddPainBiasJobs(builder.Configuration, database);

@@ -21,6 +21,6 @@ public static class SerilogSetup
                 logger.WriteTo.Console(new Serilog.Formatting.Compact.CompactJsonFormatter());
             else
                 logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-        });
+        }, preserveStaticLogger: true); // the static logger stays the bootstrap one, so several hosts can share a process (tests)
     }
 }

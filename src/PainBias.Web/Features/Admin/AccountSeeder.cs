@@ -60,13 +60,17 @@ public sealed class AccountSeeder(
         return password;
     }
 
-    /// <summary>16 characters from an unambiguous alphabet (no 0/O, 1/l/I), with a digit guaranteed.</summary>
+    /// <summary>16 characters from an unambiguous alphabet (no 0/O, 1/l/I), with an upper, a lower and a digit guaranteed.</summary>
     internal static string GeneratePassword()
     {
-        const string letters = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
-        const string digits = "23456789";
-        var chars = RandomNumberGenerator.GetItems<char>((letters + digits).AsSpan(), 15);
-        return new string(chars) + digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghjkmnpqrstuvwxyz", digits = "23456789";
+        var chars = RandomNumberGenerator.GetItems<char>((upper + lower + digits).AsSpan(), 13).ToList();
+        chars.Add(upper[RandomNumberGenerator.GetInt32(upper.Length)]);
+        chars.Add(lower[RandomNumberGenerator.GetInt32(lower.Length)]);
+        chars.Add(digits[RandomNumberGenerator.GetInt32(digits.Length)]);
+        var shuffled = chars.ToArray();
+        RandomNumberGenerator.Shuffle(shuffled.AsSpan());
+        return new string(shuffled);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -7,7 +7,7 @@ public static class ImageEndpoints
 {
     public static void MapImageEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/images").RequireAuthorization(IdentitySetup.ResearcherPolicy);
+        var group = app.MapGroup("/images").RequireAuthorization(IdentitySetup.ResearcherPolicy).WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
         group.MapGet("/{sha256:length(64)}", GetImage);
     }
 

@@ -9,7 +9,8 @@ public static class StudyEndpoints
 {
     public static void MapStudyEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/studies").RequireAuthorization(IdentitySetup.ResearcherPolicy);
+        // API callers get bare status codes, never the re-executed HTML "not found" page.
+        var group = app.MapGroup("/api/studies").RequireAuthorization(IdentitySetup.ResearcherPolicy).WithMetadata(new SkipStatusCodePagesAttribute());
         group.MapGet("/", ListStudies);
         group.MapGet("/{studyId:guid}", GetStudy);
         group.MapPost("/", PostStudy);
