@@ -1,1 +1,3 @@
-return 0;
+using PainBias.Cli;
+
+return PainBiasCommand.Run(args, Console.Out, Console.Error);
