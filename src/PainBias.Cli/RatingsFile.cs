@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using PainBias.Core.Statistics;
@@ -30,7 +29,7 @@ public sealed record RatingsFile(string Path, IReadOnlyList<RatingObservation> R
             throw CliException.BadInput($"{path}: cannot be read: {e.Message}");
         }
 
-        var text = TextDecoding.DecodeUtf8(bytes) is { } problem
+        var text = TextDecoding.FindUtf8Problem(bytes) is { } problem
             ? throw CliException.BadInput($"{name}: {problem}")
             : Encoding.UTF8.GetString(bytes);
 
@@ -47,43 +46,5 @@ public sealed record RatingsFile(string Path, IReadOnlyList<RatingObservation> R
             throw CliException.BadInput($"{name}: Line 2: the ratings CSV has a header but no rating rows.");
 
         return new RatingsFile(path, rows, Convert.ToHexStringLower(MD5.HashData(bytes)));
-    }
-}
-
-/// <summary>Checks that bytes are UTF-8 text and, when they are not, says where and why.</summary>
-public static class TextDecoding
-{
-    /// <summary>Null when the bytes are valid UTF-8 text (BOM allowed); otherwise the problem, naming line and column.</summary>
-    public static string? DecodeUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
-            return "Line 1: the file is UTF-32 encoded (it starts with a UTF-32 byte-order mark); save it as UTF-8.";
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            return "Line 1: the file is UTF-16 encoded (it starts with a UTF-16 byte-order mark); save it as UTF-8.";
-
-        var nul = bytes.IndexOf((byte)0);
-        if (nul >= 0)
-            return $"{Locate(bytes, nul)}: NUL byte; the file looks binary or UTF-16 without a byte-order mark, but a ratings CSV must be UTF-8 text.";
-
-        for (var i = 0; i < bytes.Length;)
-        {
-            if (Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != OperationStatus.Done)
-                return $"{Locate(bytes, i)}: byte 0x{bytes[i]:X2} is not valid UTF-8; save the file as UTF-8.";
-            i += consumed;
-        }
-        return null;
-    }
-
-    /// <summary>"Line L, column NAME (byte B)" for a byte offset, naming the CSV column from the header.</summary>
-    private static string Locate(ReadOnlySpan<byte> bytes, int offset)
-    {
-        var before = bytes[..offset];
-        var line = before.Count((byte)'\n') + 1;
-        var lineStart = before.LastIndexOf((byte)'\n') + 1;
-        var field = bytes[lineStart..offset].Count((byte)',');
-        var headerEnd = bytes.IndexOf((byte)'\n');
-        var header = Encoding.UTF8.GetString(headerEnd < 0 || line == 1 ? [] : bytes[..headerEnd]).TrimStart('\uFEFF').TrimEnd('\r').Split(',');
-        var column = field < header.Length && header[field].Trim().Length > 0 ? header[field].Trim() : $"#{field + 1}";
-        return $"Line {line}, column {column} (byte {offset - lineStart + 1})";
     }
 }

@@ -32,8 +32,10 @@ public static class SimulateCommand
                 parse.GetValue(seed),
                 SpeederShare: parse.GetValue(speeders),
                 AttentionFailureShare: parse.GetValue(attention));
-            var model = CrowdModel.WithPspiEffects(parse.GetValue(race), parse.GetValue(age));
-            return Run(parse.GetValue(output)!, model, options, stdout);
+            var (raceEffect, ageEffect) = (parse.GetValue(race), parse.GetValue(age));
+            if (!double.IsFinite(raceEffect) || !double.IsFinite(ageEffect))
+                throw new CliException(ExitCodes.Usage, "race and age effects must be finite numbers.");
+            return Run(parse.GetValue(output)!, CrowdModel.WithPspiEffects(raceEffect, ageEffect), options, stdout);
         }));
         return command;
     }
@@ -42,8 +44,6 @@ public static class SimulateCommand
     {
         if (options.Problems() is { Count: > 0 } problems)
             throw new CliException(ExitCodes.Usage, string.Join(" ", problems));
-        if (!double.IsFinite(model.RaceEffects.Au4) || !double.IsFinite(model.AgeEffects.Au4))
-            throw new CliException(ExitCodes.Usage, "race and age effects must be finite numbers.");
 
         var rows = CrowdSimulator.Simulate(model, options).Select(r => r.Observation).ToList();
         AtomicFile.Write(outPath, stream =>

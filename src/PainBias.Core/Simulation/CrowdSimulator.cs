@@ -1,3 +1,4 @@
+using System.Globalization;
 using PainBias.Core.Domain;
 using PainBias.Core.Statistics;
 
@@ -44,9 +45,9 @@ public static class CrowdSimulator
         var genders = Shuffle(random, Enumerable.Range(0, n).Select(i => i < females ? Gender.F : Gender.M).ToArray());
         var races = Shuffle(random, Enumerable.Range(0, n).Select(i => i % 2 == 0 ? Race.W : Race.B).ToArray());
         var ages = Shuffle(random, Enumerable.Range(0, n).Select(i => i % 2 == 0 ? AgeGroup.Young : AgeGroup.Senior).ToArray());
-        var width = Math.Max(3, n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        var width = Math.Max(3, n.ToString(CultureInfo.InvariantCulture).Length);
         return Enumerable.Range(0, n)
-            .Select(i => new Subject($"S{(i + 1).ToString(new string('0', width), System.Globalization.CultureInfo.InvariantCulture)}", genders[i], races[i], ages[i]))
+            .Select(i => new Subject($"S{(i + 1).ToString(new string('0', width), CultureInfo.InvariantCulture)}", genders[i], races[i], ages[i]))
             .ToList();
     }
 
@@ -55,12 +56,12 @@ public static class CrowdSimulator
     {
         var perBatch = 4 * platform.K;
         var batches = (subjects.Count + options.BatchSize - 1) / options.BatchSize;
-        var width = Math.Max(4, (batches * perBatch).ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        var width = Math.Max(4, (batches * perBatch).ToString(CultureInfo.InvariantCulture).Length);
         var format = new string('0', width);
 
         // Assessors first (id, random effect, speeder or not), then the ratings: the same order on every run.
         var assessors = Enumerable.Range(1, batches * perBatch)
-            .Select(i => (Id: platform.AssessorPrefix + i.ToString(format, System.Globalization.CultureInfo.InvariantCulture),
+            .Select(i => (Id: platform.AssessorPrefix + i.ToString(format, CultureInfo.InvariantCulture),
                 Effect: Normal(random) * model.AssessorSd,
                 Speeder: random.NextDouble() < options.SpeederShare))
             .ToList();
@@ -78,13 +79,13 @@ public static class CrowdSimulator
                 {
                     var assessor = assessors[batch * perBatch + a];
                     var condition = Variants[(a + i) % 4];
-                    var observation = new RatingContext(subject.Id, subject.Gender, subject.Race, subject.Age, condition,
+                    var context = new RatingContext(subject.Id, subject.Gender, subject.Race, subject.Age, condition,
                         platform, assessor.Id, subjectEffects[subjectIndex] + assessor.Effect + platform.Offset);
                     var failedAttention = random.NextDouble() < options.AttentionFailureShare;
                     var rating = assessor.Speeder ? RandomRating(random)
                         : failedAttention ? StraightLine(random)
-                        : ModelRating(random, model, observation);
-                    yield return new SimulatedRating(observation.ToObservation(rating), assessor.Speeder, failedAttention);
+                        : ModelRating(random, model, context);
+                    yield return new SimulatedRating(context.ToObservation(rating), assessor.Speeder, failedAttention);
                 }
             }
         }
