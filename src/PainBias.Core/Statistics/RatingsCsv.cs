@@ -19,11 +19,11 @@ public static class RatingsCsv
 
     public static IReadOnlyList<RatingObservation> Read(TextReader reader)
     {
-        var headerLine = reader.ReadLine() ?? throw new RatingsCsvException("The ratings CSV is empty (no header line).");
+        var headerLine = reader.ReadLine() ?? throw new RatingsCsvException("Line 1: the ratings CSV is empty (no header line).");
         var header = Split(headerLine.TrimStart('\uFEFF'), 1);
         var missing = Columns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
         if (missing.Count > 0)
-            throw new RatingsCsvException($"The ratings CSV lacks column(s): {string.Join(", ", missing)}.");
+            throw new RatingsCsvException($"Line 1 (header): the ratings CSV lacks column(s): {string.Join(", ", missing)}.");
         var index = Columns.ToDictionary(c => c, c => Array.IndexOf(header, c));
 
         var rows = new List<RatingObservation>();

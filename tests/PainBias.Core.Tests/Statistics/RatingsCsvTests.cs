@@ -41,6 +41,7 @@ public sealed class RatingsCsvTests
     {
         var error = Assert.Throws<RatingsCsvException>(() => RatingsCsv.Read(new StringReader("platform,assessor_id\n")));
 
+        Assert.StartsWith("Line 1", error.Message);
         Assert.Contains("subject_id", error.Message);
         Assert.Contains("pspi", error.Message);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PainBias.Core.Statistics;
 using PainBias.Core.Statistics.Json;
+using PainBias.Tests.Shared;
 
 namespace PainBias.Core.Tests.Statistics;
 

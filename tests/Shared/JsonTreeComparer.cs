@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace PainBias.Core.Tests.Statistics;
+namespace PainBias.Tests.Shared;
 
 /// <summary>
 /// Walks an expected (R) JSON tree and a produced one together. Every key the fixture has must be
-/// present; nulls must match; numbers must agree within the tolerance for their path.
+/// present; nulls must match; numbers must agree within the tolerance for their path. The Core and CLI
+/// tests both link this file, so the engine and the tool are held to the same tolerances.
 /// </summary>
 public static class JsonTreeComparer
 {

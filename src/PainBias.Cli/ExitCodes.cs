@@ -1,0 +1,16 @@
+namespace PainBias.Cli;
+
+/// <summary>Process exit codes, documented in docs/cli.md so scripts can tell the failures apart.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>Unknown verb or option, missing argument, option value out of range (System.CommandLine's own code for parse errors).</summary>
+    public const int Usage = 1;
+
+    /// <summary>The input file is missing, unreadable, not UTF-8 text or not a valid ratings CSV.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The output file could not be written.</summary>
+    public const int OutputFailed = 3;
+}

@@ -1,0 +1,3 @@
+using PainBias.Cli;
+
+return PainBiasCommand.Run(args, Console.Out, Console.Error);
