@@ -10,9 +10,13 @@ public sealed class JobsOptions
     /// <summary>Run a Hangfire server in this process. The embedded web host does; a web node behind workers need not.</summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>Queues this process pulls, in priority order.</summary>
-    [MinLength(1)]
-    public string[] Queues { get; set; } = PainBias.Jobs.Queues.All;
+    /// <summary>
+    /// Queues this process pulls, in priority order; empty means all. (No default items here: the configuration
+    /// binder appends to an array that already has items instead of replacing them.)
+    /// </summary>
+    public string[] Queues { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveQueues => Queues.Length == 0 ? PainBias.Jobs.Queues.All : Queues;
 
     /// <summary>Workers for the CPU queues (default and crowd).</summary>
     [Range(1, 64)]

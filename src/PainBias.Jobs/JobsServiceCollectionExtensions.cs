@@ -17,7 +17,9 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPainBiasJobs(this IServiceCollection services, IConfiguration configuration, ResolvedDatabase database)
     {
-        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Queues.All(Queues.All.Contains), $"Jobs:Queues may only name {string.Join(", ", Queues.All)}.")
+            .ValidateOnStart();
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
         services.AddHangfire(hangfire =>
@@ -43,7 +45,7 @@ public static class JobsServiceCollectionExtensions
 
         if (options.RunServer)
         {
-            var cpuQueues = options.Queues.Where(q => q != Queues.Gpu).ToArray();
+            var cpuQueues = options.EffectiveQueues.Where(q => q != Queues.Gpu).ToArray();
             if (cpuQueues.Length > 0)
             {
                 services.AddHangfireServer((_, server) =>
@@ -53,7 +55,7 @@ public static class JobsServiceCollectionExtensions
                     server.WorkerCount = options.WorkerCount;
                 });
             }
-            if (options.Queues.Contains(Queues.Gpu))
+            if (options.EffectiveQueues.Contains(Queues.Gpu))
             {
                 services.AddHangfireServer((_, server) =>
                 {

@@ -21,6 +21,6 @@ public static class WorkerRequirements
         var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
             "PainBias worker serving queues {Queues} ({Workers} CPU workers, {GpuWorkers} GPU workers)",
-            jobs.Queues, jobs.WorkerCount, jobs.GpuWorkerCount));
+            jobs.EffectiveQueues, jobs.WorkerCount, jobs.GpuWorkerCount));
     }
 }
