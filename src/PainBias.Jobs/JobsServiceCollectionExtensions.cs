@@ -4,6 +4,7 @@ using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Data;
+using PainBias.Imaging;
 using PainBias.Jobs.Housekeeping;
 
 namespace PainBias.Jobs;
@@ -11,12 +12,17 @@ namespace PainBias.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// Hangfire on persistent storage that follows the database: a SQLite file beside the embedded database, or
+    /// Imaging services, and Hangfire on persistent storage that follows the database: a SQLite file beside the embedded database, or
     /// the same PostgreSQL (schema "hangfire"). Servers are added per <see cref="JobsOptions"/>: one for the CPU
     /// queues and, when this process serves it, one sized for the GPUs on the gpu queue.
     /// </summary>
-    public static IServiceCollection AddPainBiasJobs(this IServiceCollection services, IConfiguration configuration, ResolvedDatabase database)
+    public static IServiceCollection AddPainBiasJobs(this IServiceCollection services, IConfiguration configuration, ResolvedDatabase database,
+        ImagingOptions? imaging = null)
     {
+        // Jobs compose imaging: the decoder, the ONNX device (chosen once, logged at start) and the face detector.
+        services.AddImaging(imaging);
+        services.AddHostedService<InferenceDeviceAnnouncement>();
+
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.Queues.All(Queues.All.Contains), $"Jobs:Queues may only name {string.Join(", ", Queues.All)}.")
             .ValidateOnStart();

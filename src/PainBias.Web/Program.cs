@@ -11,7 +11,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddPainBiasLogging();
     var database = builder.Services.AddPainBiasData(builder.Configuration);
-    builder.Services.AddPainBiasJobs(builder.Configuration, database);
+    builder.Services.AddPainBiasJobs(builder.Configuration, database, builder.Configuration.ImagingForUploads());
     builder.Services.AddPainBiasIdentity();
     builder.Services.AddPainBiasFeatures(builder.Configuration);
     builder.Services.AddPainBiasUi();

@@ -27,6 +27,7 @@ public class WorkerProcessTests
         Assert.Contains("crowd", queues);
         Assert.DoesNotContain("default", queues);
         Assert.Contains("serving queues", worker.Output);
+        Assert.Matches("ONNX Runtime uses the (CUDA|CPU) execution provider", worker.Output);
     }
 
     [Fact]

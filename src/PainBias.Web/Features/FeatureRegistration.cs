@@ -1,3 +1,4 @@
+using PainBias.Imaging;
 using PainBias.Imaging.Decoding;
 using PainBias.Web.Features.Account;
 using PainBias.Web.Features.Admin;
@@ -18,10 +19,6 @@ public static class FeatureRegistration
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section))
             .Validate(o => o.MaxImageBytes is > 0 and <= 200L * 1024 * 1024, "Uploads:MaxImageBytes must be 1 byte..200 MB.").ValidateOnStart();
-        services.AddSingleton(sp => new ImageDecoder(ImageDecoderOptions.Default with
-        {
-            MaxBytes = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<UploadOptions>>().Value.MaxImageBytes,
-        }));
 
         services.AddSingleton<AdminLogin>();
         services.AddScoped<AccountSeeder>();
@@ -32,6 +29,13 @@ public static class FeatureRegistration
         services.AddScoped<ImageAccess>();
         services.AddScoped<UserAdministration>();
         return services;
+    }
+
+    /// <summary>Imaging settings whose decoder accepts exactly the upload limit the pages announce.</summary>
+    public static ImagingOptions ImagingForUploads(this IConfiguration configuration)
+    {
+        var uploads = configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
+        return new ImagingOptions { Decoder = ImageDecoderOptions.Default with { MaxBytes = uploads.MaxImageBytes } };
     }
 
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
