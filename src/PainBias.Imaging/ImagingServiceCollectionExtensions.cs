@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Imaging.Decoding;
+using PainBias.Imaging.Editing;
 using PainBias.Imaging.Faces;
 using PainBias.Imaging.Inference;
 using PainBias.Imaging.Normalisation;
+using PainBias.Imaging.Quality;
 
 namespace PainBias.Imaging;
 
@@ -10,7 +12,7 @@ public static class ImagingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the decoder, the session factory (device chosen once per process), the BlazeFace detector
-    /// (one long-lived session) and the normaliser, all singletons. Hosts log
+    /// (one long-lived session), the normaliser, the skin-tone editor and the pair check, all singletons. Hosts log
     /// <see cref="OnnxSessionFactory.Device"/> and <see cref="OnnxSessionFactory.CudaUnavailableReason"/> at start.
     /// </summary>
     public static IServiceCollection AddImaging(this IServiceCollection services, ImagingOptions? options = null)
@@ -22,6 +24,8 @@ public static class ImagingServiceCollectionExtensions
         services.AddSingleton(sp => new BlazeFaceDetector(sp.GetRequiredService<OnnxSessionFactory>(), options.Detector));
         services.AddSingleton<IFaceDetector>(sp => sp.GetRequiredService<BlazeFaceDetector>());
         services.AddSingleton(sp => new FaceNormaliser(sp.GetRequiredService<ImageDecoder>(), sp.GetRequiredService<IFaceDetector>()));
+        services.AddSingleton<SkinToneEditor>();
+        services.AddSingleton(sp => new PairCheck(sp.GetRequiredService<ImageDecoder>(), sp.GetRequiredService<IFaceDetector>()));
         return services;
     }
 }
