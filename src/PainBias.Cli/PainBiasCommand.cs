@@ -6,10 +6,14 @@ namespace PainBias.Cli;
 public static class PainBiasCommand
 {
     public static RootCommand Create() =>
-        new("painbias: analyse pain-rating bias studies and simulate rating crowds.")
+        new("painbias: analyse pain-rating bias studies, simulate rating crowds, and prepare and check face images.")
         {
             AnalyzeCommand.Create(),
             SimulateCommand.Create(),
+            DetectCommand.Create(),
+            NormaliseCommand.Create(),
+            EditCommand.Create(),
+            CheckCommand.Create(),
         };
 
     public static int Run(string[] args, TextWriter output, TextWriter error) =>

@@ -13,6 +13,8 @@ public static class CliRunner
     }
 
     public static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "stats", file);
+
+    public static string Face(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "faces", file);
 }
 
 /// <summary>A fresh folder per test, removed afterwards.</summary>
