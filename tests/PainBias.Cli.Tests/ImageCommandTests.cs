@@ -80,6 +80,20 @@ public sealed class ImageCommandTests
     }
 
     [Fact]
+    public void A_greyscale_edit_stays_greyscale()
+    {
+        using var folder = new TempFolder();
+        var edited = folder.File("e.png");
+
+        var run = CliRunner.Run("edit", "skin-tone", CliRunner.Face("John_Salley_000179_02159509.jpg"), "--out", edited, "--size", "128", "--greyscale", "--target", "lighter");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var image = SKBitmap.Decode(edited);
+        Assert.Equal(128, image.Width);
+        Assert.All(image.Pixels, p => Assert.True(p.Red == p.Green && p.Green == p.Blue, $"pixel {p}"));
+    }
+
+    [Fact]
     public void Check_of_an_image_with_itself_passes_with_no_drift()
     {
         using var folder = new TempFolder();

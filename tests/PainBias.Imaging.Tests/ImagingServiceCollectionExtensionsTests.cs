@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Imaging.Decoding;
+using PainBias.Imaging.Editing;
 using PainBias.Imaging.Faces;
 using PainBias.Imaging.Inference;
 using PainBias.Imaging.Normalisation;
+using PainBias.Imaging.Quality;
 
 namespace PainBias.Imaging.Tests;
 
@@ -26,5 +28,17 @@ public sealed class ImagingServiceCollectionExtensionsTests
         Assert.Equal(64, normaliser.Normalise(TestImages.Bytes("John_Simm_000288_00470387.jpg"), new NormaliseOptions(64)).Size);
         var e = Assert.Throws<ImageRejectedException>(() => normaliser.Normalise(TestImages.Bytes("hopper.jpg"), new NormaliseOptions()));
         Assert.Equal(ImageRejectionReason.TooManyBytes, e.Reason);
+    }
+
+    [Fact]
+    public void The_editor_and_the_pair_check_are_registered()
+    {
+        using var provider = new ServiceCollection()
+            .AddImaging(new ImagingOptions { Inference = new InferenceOptions { PreferCuda = false } })
+            .BuildServiceProvider();
+
+        Assert.Same(provider.GetRequiredService<SkinToneEditor>(), provider.GetRequiredService<SkinToneEditor>());
+        var bytes = TestImages.Bytes("John_Simm_000288_00470387.jpg");
+        Assert.Equal(0, provider.GetRequiredService<PairCheck>().Check(bytes, bytes).Drift);
     }
 }

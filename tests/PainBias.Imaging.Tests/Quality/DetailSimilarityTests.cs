@@ -68,4 +68,19 @@ public sealed class DetailSimilarityTests
         Assert.Equal(ImageRejectionReason.NoFace, e.Reason);
         Assert.StartsWith("The variant image:", e.Message);
     }
+
+    [Fact]
+    public void Pair_check_refuses_a_group_photo_and_a_size_mismatch()
+    {
+        var check = new PairCheck(new ImageDecoder(), TestImages.Detector);
+        var group = TestImages.Bytes(TestImages.SeveralFaces);
+
+        var several = Assert.Throws<ImageRejectedException>(() => check.Check(group, group));
+        using var small = TestImages.Solid(64, 64, SKColors.Gray);
+        var sizes = Assert.Throws<ArgumentException>(() => check.Check(group, TestImages.Encode(small, SKEncodedImageFormat.Png)));
+
+        Assert.Equal(ImageRejectionReason.SeveralFaces, several.Reason);
+        Assert.StartsWith("The original image:", several.Message);
+        Assert.Contains("keep its original's size", sizes.Message);
+    }
 }
