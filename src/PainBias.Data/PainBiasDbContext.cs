@@ -24,6 +24,7 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<Worker> Workers => Set<Worker>();
     public DbSet<Reservation> Reservations => Set<Reservation>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<TaskSession> TaskSessions => Set<TaskSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
