@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PainBias.Core.Domain;
+using PainBias.Data;
+using PainBias.Data.Entities;
+
+namespace PainBias.Web.Features.AssessorTask;
+
+/// <summary>
+/// Stores one rating of the session's own slot. Checks everything before writing (the variant is the one allocated to
+/// this session, the hold is live, every field present and in range); PSPI comes from <see cref="AuRating"/>, never the
+/// client. A double submit stores one assessment: the idempotency key and the reservation are unique in the database.
+/// </summary>
+public static class SubmitRating
+{
+    public sealed record Command(Guid SessionId, TaskForm Form);
+
+    public sealed class Handler(IDbContextFactory<PainBiasDbContext> contexts, TimeProvider clock)
+    {
+        public async Task<IReadOnlyList<string>> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var session = await db.TaskSessions.SingleOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken);
+            if (session is not { Step: TaskStep.Rating })
+                return [];
+            var text = TaskText.For(session.Culture);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var form = command.Form;
+            var reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
+            if (reservation is null)
+                return [text["Rating.Reload"]];
+            if (form.VariantId != reservation.VariantId)
+                return [text["Rating.NotYours"]];
+            if (reservation.Status != ReservationStatus.Held || reservation.HeldUntil <= now)
+                return [text["Rating.Expired"]];
+
+            var errors = Validate(form, text, out var rating);
+            if (errors.Count > 0 || rating is null || form.IdempotencyKey is not { } key)
+                return errors.Count > 0 ? errors : [text["Rating.Reload"]];
+
+            var minSeconds = await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.MinSecondsPerRating).SingleAsync(cancellationToken);
+            var startedAt = session.RatingShownAt ?? now;
+            var reasons = (now - startedAt).TotalSeconds < minSeconds ? ExclusionReason.TooFast : ExclusionReason.None;
+            var assessment = new Assessment
+            {
+                Id = Guid.NewGuid(), StudyId = session.StudyId, VariantId = reservation.VariantId, WorkerId = session.WorkerId,
+                ReservationId = reservation.Id, Platform = session.Platform, IdempotencyKey = key,
+                PerceivedRaceAnswer = Enum.Parse<Race>(form.PerceivedRace!), PerceivedAgeAnswer = Enum.Parse<AgeGroup>(form.PerceivedAge!),
+                LooksEditedAnswer = form.LooksEdited == "yes", AttentionPassed = form.Attention == "slightly",
+                StartedAt = startedAt, SubmittedAt = now, Included = reasons == ExclusionReason.None, ExclusionReasons = reasons,
+            };
+            assessment.SetRating(rating);
+            db.Assessments.Add(assessment);
+            reservation.Status = ReservationStatus.Submitted;
+            session.Step = TaskStep.Completed;
+            session.FinishedAt = now;
+            session.CompletionCode = NewCompletionCode();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent submit of the same slot won the unique index: that rating stands and both see its completion.
+                await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+                if (await fresh.Assessments.AnyAsync(a => a.ReservationId == reservation.Id, cancellationToken))
+                    return [];
+                throw;
+            }
+            return [];
+        }
+
+        private static List<string> Validate(TaskForm form, TaskText text, out AuRating? rating)
+        {
+            var errors = new List<string>();
+            (string Name, int? Value)[] aus =
+                [("AU4", form.Au4), ("AU6", form.Au6), ("AU7", form.Au7), ("AU9", form.Au9), ("AU10", form.Au10), ("AU43", form.Au43)];
+            foreach (var (name, value) in aus.Where(a => a.Value is null))
+                errors.Add(text.Format("Field.Missing", name));
+            rating = null;
+            if (errors.Count == 0 && !AuRating.TryCreate(form.Au4!.Value, form.Au6!.Value, form.Au7!.Value, form.Au9!.Value,
+                    form.Au10!.Value, form.Au43!.Value, out rating, out var auErrors))
+            {
+                errors.AddRange(auErrors.Select(e => text.Format("Field.OutOfRange", e.Field.ToUpperInvariant(), e.Value)));
+            }
+            Require(form.Attention is "not-at-all" or "slightly" or "very", "Attention.Question");
+            Require(form.PerceivedRace is nameof(Race.W) or nameof(Race.B), "Race.Question");
+            Require(form.PerceivedAge is nameof(AgeGroup.Young) or nameof(AgeGroup.Senior), "Age.Question");
+            Require(form.LooksEdited is "yes" or "no", "Quality.Question");
+            if (form.IdempotencyKey is null)
+                errors.Add(text["Rating.Reload"]);
+            return errors;
+
+            void Require(bool ok, string questionKey)
+            {
+                if (!ok)
+                    errors.Add(text.Format("Field.Missing", text[questionKey]));
+            }
+        }
+
+        /// <summary>Ten characters without look-alikes (no 0/O, 1/I/L), easy to copy from a phone.</summary>
+        private static string NewCompletionCode() =>
+            RandomNumberGenerator.GetString("23456789ABCDEFGHJKMNPQRSTUVWXYZ", 10);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PainBias.Core.Domain;
+using PainBias.Web.Hosting;
+
+namespace PainBias.Web.Features.AssessorTask;
+
+public static class TaskEndpoints
+{
+    public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/task/s/{sessionId:guid}/image", GetImage);
+        // Scripts call this with the researcher's cookie (SameSite=Lax, so no cross-site form can) and no antiforgery token.
+        app.MapPost("/api/studies/{studyId:guid}/links", PostLinks).RequireAuthorization(IdentitySetup.ResearcherPolicy).DisableAntiforgery();
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetImage(Guid sessionId, HttpContext http, SessionImage images, CancellationToken ct)
+    {
+        var blob = await images.GetAsync(sessionId, ct);
+        if (blob is null)
+            return TypedResults.NotFound();
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return TypedResults.File(blob.Data, blob.ContentType);
+    }
+
+    private static async Task<Results<Ok<CreatedLinks>, NotFound, ValidationProblem>> PostLinks(
+        Guid studyId, HttpContext http, CreateTaskLinks.Handler handler, CancellationToken ct,
+        int count = 1, string platform = nameof(Platform.Direct), string lang = TaskCultures.English)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (count is < 1 or > CreateTaskLinks.MaxCount)
+            errors["count"] = [$"count must be 1..{CreateTaskLinks.MaxCount}."];
+        if (!Enum.TryParse<Platform>(platform, ignoreCase: true, out var parsed) || parsed == Platform.MTurk)
+            errors["platform"] = ["platform must be Direct or Credamo (MTurk workers arrive through the HIT)."];
+        if (TaskCultures.Match(lang) is not { } culture)
+            errors["lang"] = ["lang must be en or zh-CN."];
+        else if (errors.Count == 0)
+        {
+            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+            var links = await handler.HandleAsync(new CreateTaskLinks.Command(studyId, count, parsed, culture, baseUrl), Actor.From(http.User), ct);
+            return links is null ? TypedResults.NotFound() : TypedResults.Ok(new CreatedLinks(links));
+        }
+        return TypedResults.ValidationProblem(errors);
+    }
+
+    public sealed record CreatedLinks(IReadOnlyList<string> Links);
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using PainBias.Core.Domain;
+using PainBias.Data;
+using PainBias.Data.Allocation;
+using PainBias.Data.Entities;
+
+namespace PainBias.Web.Features.AssessorTask;
+
+/// <summary>What a task page shows for a session at its current step.</summary>
+public sealed record TaskView(
+    Guid SessionId, TaskStep Step, string Culture, Platform Platform, Guid? VariantId,
+    string? CompletionCode, string? AssignmentId, string? TurkSubmitTo);
+
+/// <summary>
+/// The task as a state machine stored in the database: consent → instructions → rating → completed (or declined, or
+/// study full). Pages render <see cref="LoadAsync"/> and post to <see cref="SubmitAsync"/>; a post meant for another
+/// step than the stored one (Back, a second tab, a double click) changes nothing.
+/// </summary>
+public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, SlotAllocator allocator, SubmitRating.Handler rating, TimeProvider clock)
+{
+    public async Task<TaskView?> LoadAsync(Guid sessionId, string? requestedCulture, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.TaskSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (TaskCultures.Match(requestedCulture) is { } culture && culture != session.Culture)
+            session.Culture = culture;
+
+        Guid? variantId = null;
+        if (session.Step == TaskStep.Rating)
+        {
+            var reservation = await db.Reservations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
+            if (reservation is null || reservation.Status != ReservationStatus.Held || reservation.HeldUntil <= now)
+            {
+                // The hold ran out before a rating arrived and the slot went back to the pool: take the next eligible one.
+                reservation = await AssignSlotAsync(session, now, cancellationToken);
+            }
+            variantId = reservation?.VariantId;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new TaskView(session.Id, session.Step, session.Culture, session.Platform, variantId,
+            session.CompletionCode, session.AssignmentId, session.TurkSubmitTo);
+    }
+
+    /// <summary>Applies a post; returns messages for the assessor, empty when the step moved on (or the post was stale).</summary>
+    public async Task<IReadOnlyList<string>> SubmitAsync(Guid sessionId, TaskForm form, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.TaskSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null || form.Step != session.Step.ToString())
+            return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (session.Step)
+        {
+            case TaskStep.Consent when form.Consent == "yes":
+                session.ConsentedAt = now;
+                session.Step = TaskStep.Instructions;
+                break;
+            case TaskStep.Consent when form.Consent == "no":
+                session.Step = TaskStep.Declined;
+                session.FinishedAt = now;
+                break;
+            case TaskStep.Consent:
+                return [TaskText.For(session.Culture)["Consent.Missing"]];
+            case TaskStep.Instructions:
+                session.InstructionsDoneAt = now;
+                await AssignSlotAsync(session, now, cancellationToken);
+                break;
+            case TaskStep.Rating:
+                return await rating.HandleAsync(new SubmitRating.Command(sessionId, form), cancellationToken);
+            default:
+                return [];
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    private async Task<Reservation?> AssignSlotAsync(TaskSession session, DateTime now, CancellationToken cancellationToken)
+    {
+        var reservation = await allocator.AllocateAsync(session.StudyId, session.WorkerId, session.Platform, now, cancellationToken);
+        if (reservation is null)
+        {
+            session.Step = TaskStep.StudyFull;
+            session.FinishedAt = now;
+            return null;
+        }
+        session.Step = TaskStep.Rating;
+        if (session.ReservationId != reservation.Id)
+        {
+            session.ReservationId = reservation.Id;
+            session.RatingShownAt = now;
+        }
+        return reservation;
+    }
+}

@@ -1,0 +1,17 @@
+namespace PainBias.Web.Features.AssessorTask;
+
+public static class TaskPaths
+{
+    public static string Session(Guid sessionId, string? lang = null) =>
+        TaskCultures.Match(lang) is { } culture ? $"/task/s/{sessionId}?lang={culture}" : $"/task/s/{sessionId}";
+
+    public static string Image(Guid sessionId) => $"/task/s/{sessionId}/image";
+
+    /// <summary>Status code and message for an arrival that gets no session.</summary>
+    public static (int Status, string MessageKey) Refused(StartTask.Refusal refusal) => refusal switch
+    {
+        StartTask.Refusal.Blocked => (StatusCodes.Status403Forbidden, "Link.Blocked"),
+        StartTask.Refusal.AlreadyUsed => (StatusCodes.Status409Conflict, "Link.AlreadyUsed"),
+        _ => (StatusCodes.Status404NotFound, "Link.Unknown"),
+    };
+}
