@@ -30,7 +30,12 @@ public static class SubmitRating
             if (reservation is null)
                 return [text["Rating.Reload"]];
             if (form.VariantId != reservation.VariantId)
-                return [text["Rating.NotYours"]];
+            {
+                // A variant this worker held before (its hold ran out and a new slot was given) is a late post, not tampering.
+                var heldBefore = await db.Reservations.AnyAsync(
+                    r => r.StudyId == session.StudyId && r.WorkerId == session.WorkerId && r.VariantId == form.VariantId, cancellationToken);
+                return [text[heldBefore ? "Rating.Expired" : "Rating.NotYours"]];
+            }
             if (reservation.Status != ReservationStatus.Held || reservation.HeldUntil <= now)
                 return [text["Rating.Expired"]];
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace PainBias.Web.Features.AssessorTask;
@@ -12,7 +14,9 @@ public static class TaskFraming
     private static readonly string TaskPolicy = "frame-ancestors 'self' " + string.Join(' ', MTurkHosts.FrameAncestors);
 
     public static IServiceCollection AddTaskFraming(this IServiceCollection services) =>
-        services.Configure<AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
+        services.Configure<AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true)
+            // Chinese pages as characters, not &#x...; escapes: readable source and half the bytes on a slow phone.
+            .AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
     public static IApplicationBuilder UseTaskFraming(this IApplicationBuilder app) => app.Use((http, next) =>
     {
