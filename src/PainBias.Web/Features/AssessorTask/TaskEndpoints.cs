@@ -26,6 +26,9 @@ public static class TaskEndpoints
         Guid studyId, HttpContext http, CreateTaskLinks.Handler handler, CancellationToken ct,
         int count = 1, string platform = nameof(Platform.Direct), string lang = TaskCultures.English)
     {
+        // An API answers with its own status; the HTML status page would re-run this POST against a page and fail antiforgery.
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
         var errors = new Dictionary<string, string[]>();
         if (count is < 1 or > CreateTaskLinks.MaxCount)
             errors["count"] = [$"count must be 1..{CreateTaskLinks.MaxCount}."];
