@@ -554,6 +554,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("InstructionsDoneAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsPreview")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -543,6 +543,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("InstructionsDoneAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPreview")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(16)

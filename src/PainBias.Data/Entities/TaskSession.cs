@@ -20,6 +20,9 @@ public sealed class TaskSession
     public required string Culture { get; set; }
     public TaskStep Step { get; set; }
 
+    /// <summary>A researcher taking the task as an assessor would: the rating is stored but never counts.</summary>
+    public bool IsPreview { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ConsentedAt { get; set; }
     public DateTime? InstructionsDoneAt { get; set; }

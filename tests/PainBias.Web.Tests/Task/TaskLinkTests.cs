@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Resources;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Core.Domain;
 using PainBias.Data;
@@ -49,6 +50,27 @@ public sealed class TaskLinkTests(TaskWebFixture fixture)
         Assert.Null(await handler.HandleAsync(command, new Actor("someone-else", IsAdmin: false), CancellationToken.None));
         var own = await handler.HandleAsync(command, new Actor(seeded.Study.OwnerId, IsAdmin: false), CancellationToken.None);
         Assert.All(own!, link => Assert.StartsWith("https://painbias.example/task/", link));
+    }
+
+    [Fact]
+    public async Task A_researchers_preview_runs_the_whole_task_and_its_rating_never_counts()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var seeded = await StudyAsync(host);
+        await using var scope = host.Services.CreateAsyncScope();
+        var preview = (await scope.ServiceProvider.GetRequiredService<CreateTaskLinks.Handler>().HandleAsync(
+            new CreateTaskLinks.Command(seeded.Study.Id, 1, Platform.Direct, "zh-CN", "http://localhost", Preview: true),
+            new Actor(seeded.Study.OwnerId, IsAdmin: false), CancellationToken.None))!.Single();
+
+        var browser = await ToRatingAsync(host, new Uri(preview).PathAndQuery);
+        Assert.Contains("预览", browser.Html);
+        await browser.SubmitAsync(Rating());
+        Assert.Contains("您的完成码", browser.Html);
+
+        await using var db = await host.Database.ContextAsync();
+        var assessment = await db.Assessments.SingleAsync(a => a.StudyId == seeded.Study.Id);
+        Assert.False(assessment.Included);
+        Assert.Equal(ExclusionReason.Preview, assessment.ExclusionReasons);
     }
 
     [Fact]

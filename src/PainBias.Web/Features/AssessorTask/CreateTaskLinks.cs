@@ -6,12 +6,15 @@ using PainBias.Web.Hosting;
 
 namespace PainBias.Web.Features.AssessorTask;
 
-/// <summary>Signed links for new participants of a study (lab, panel or Credamo): one random participant id each.</summary>
+/// <summary>
+/// Signed links for new participants of a study (lab, panel or Credamo): one random participant id each. Preview links
+/// let the researcher take the task as an assessor would; their ratings are stored excluded (reason Preview).
+/// </summary>
 public static class CreateTaskLinks
 {
     public const int MaxCount = 1000;
 
-    public sealed record Command(Guid StudyId, int Count, Platform Platform, string Culture, string BaseUrl);
+    public sealed record Command(Guid StudyId, int Count, Platform Platform, string Culture, string BaseUrl, bool Preview = false);
 
     public sealed class Handler(IDbContextFactory<PainBiasDbContext> contexts, TaskLinks links)
     {
@@ -25,7 +28,7 @@ public static class CreateTaskLinks
                 return null;
             var baseUrl = command.BaseUrl.TrimEnd('/');
             return Enumerable.Range(0, command.Count)
-                .Select(_ => $"{baseUrl}/task/{links.CreateForNewParticipant(command.StudyId, command.Platform, command.Culture)}")
+                .Select(_ => $"{baseUrl}/task/{links.CreateForNewParticipant(command.StudyId, command.Platform, command.Culture, command.Preview)}")
                 .ToList();
         }
     }

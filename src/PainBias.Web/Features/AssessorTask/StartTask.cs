@@ -10,7 +10,7 @@ public static class StartTask
 {
     public sealed record Command(
         Guid StudyId, Platform Platform, string ExternalWorkerId, string Culture,
-        string? AssignmentId = null, string? HitId = null, string? TurkSubmitTo = null);
+        string? AssignmentId = null, string? HitId = null, string? TurkSubmitTo = null, bool Preview = false);
 
     public enum Refusal { None, UnknownStudy, Blocked, AlreadyUsed }
 
@@ -67,7 +67,7 @@ public static class StartTask
             session = new TaskSession
             {
                 Id = Guid.NewGuid(), StudyId = study.Id, WorkerId = worker.Id, Platform = command.Platform, Culture = command.Culture,
-                Step = TaskStep.Consent, CreatedAt = now,
+                Step = TaskStep.Consent, CreatedAt = now, IsPreview = command.Preview,
                 AssignmentId = command.AssignmentId, HitId = command.HitId, TurkSubmitTo = command.TurkSubmitTo?.TrimEnd('/'),
             };
             db.TaskSessions.Add(session);

@@ -46,6 +46,8 @@ public static class SubmitRating
             var minSeconds = await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.MinSecondsPerRating).SingleAsync(cancellationToken);
             var startedAt = session.RatingShownAt ?? now;
             var reasons = (now - startedAt).TotalSeconds < minSeconds ? ExclusionReason.TooFast : ExclusionReason.None;
+            if (session.IsPreview)
+                reasons |= ExclusionReason.Preview;
             var assessment = new Assessment
             {
                 Id = Guid.NewGuid(), StudyId = session.StudyId, VariantId = reservation.VariantId, WorkerId = session.WorkerId,

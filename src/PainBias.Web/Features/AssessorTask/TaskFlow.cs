@@ -9,7 +9,7 @@ namespace PainBias.Web.Features.AssessorTask;
 /// <summary>What a task page shows for a session at its current step.</summary>
 public sealed record TaskView(
     Guid SessionId, TaskStep Step, string Culture, Platform Platform, Guid? VariantId,
-    string? CompletionCode, string? AssignmentId, string? TurkSubmitTo);
+    string? CompletionCode, string? AssignmentId, string? TurkSubmitTo, bool IsPreview);
 
 /// <summary>
 /// The task as a state machine stored in the database: consent → instructions → rating → completed (or declined, or
@@ -41,7 +41,7 @@ public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, Slot
         }
         await db.SaveChangesAsync(cancellationToken);
         return new TaskView(session.Id, session.Step, session.Culture, session.Platform, variantId,
-            session.CompletionCode, session.AssignmentId, session.TurkSubmitTo);
+            session.CompletionCode, session.AssignmentId, session.TurkSubmitTo, session.IsPreview);
     }
 
     /// <summary>Applies a post; returns messages for the assessor, empty when the step moved on (or the post was stale).</summary>

@@ -6,8 +6,11 @@ using PainBias.Core.Domain;
 
 namespace PainBias.Web.Features.AssessorTask;
 
-/// <summary>What a signed task link says: which study, which platform, who (a participant id), which language.</summary>
-public sealed record TaskLink(Guid StudyId, Platform Platform, string WorkerId, string Culture);
+/// <summary>
+/// What a signed task link says: which study, which platform, who (a participant id), which language, and whether it
+/// is a researcher's preview.
+/// </summary>
+public sealed record TaskLink(Guid StudyId, Platform Platform, string WorkerId, string Culture, bool Preview = false);
 
 /// <summary>
 /// Signs and reads task links with Data Protection (keys in the database, so every web node reads every link).
@@ -21,8 +24,8 @@ public sealed class TaskLinks(IDataProtectionProvider provider, IOptions<TaskOpt
         protector.Protect(JsonSerializer.Serialize(link), clock.GetUtcNow().AddDays(options.Value.LinkLifetimeDays));
 
     /// <summary>A link for a new participant of a study, with a random participant id.</summary>
-    public string CreateForNewParticipant(Guid studyId, Platform platform, string culture) =>
-        Create(new TaskLink(studyId, platform, "P" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), culture));
+    public string CreateForNewParticipant(Guid studyId, Platform platform, string culture, bool preview = false) =>
+        Create(new TaskLink(studyId, platform, (preview ? "preview-" : "P") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), culture, preview));
 
     public TaskLink? Read(string? token)
     {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PainBias.Migrations.Postgres.Migrations
+namespace PainBias.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class TaskSessions : Migration
@@ -14,7 +14,7 @@ namespace PainBias.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "MinSecondsPerRating",
                 table: "Studies",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -22,22 +22,23 @@ namespace PainBias.Migrations.Postgres.Migrations
                 name: "TaskSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    StudyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Platform = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Step = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ConsentedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    InstructionsDoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReservationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    RatingShownAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CompletionCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    AssignmentId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    HitId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TurkSubmitTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StudyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Platform = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IsPreview = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConsentedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InstructionsDoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReservationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RatingShownAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletionCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AssignmentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HitId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TurkSubmitTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {

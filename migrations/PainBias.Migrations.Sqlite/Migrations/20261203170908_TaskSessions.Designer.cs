@@ -11,7 +11,7 @@ using PainBias.Data;
 namespace PainBias.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PainBiasDbContext))]
-    [Migration("20261203164616_TaskSessions")]
+    [Migration("20261203170908_TaskSessions")]
     partial class TaskSessions
     {
         /// <inheritdoc />
@@ -545,6 +545,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("InstructionsDoneAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPreview")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Platform")
                         .IsRequired()

@@ -12,7 +12,7 @@ using PainBias.Data;
 namespace PainBias.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PainBiasDbContext))]
-    [Migration("20261203164626_TaskSessions")]
+    [Migration("20261203171001_TaskSessions")]
     partial class TaskSessions
     {
         /// <inheritdoc />
@@ -556,6 +556,9 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("InstructionsDoneAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsPreview")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Platform")
                         .IsRequired()
