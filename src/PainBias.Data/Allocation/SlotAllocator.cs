@@ -19,6 +19,13 @@ namespace PainBias.Data.Allocation;
 /// </summary>
 public sealed class SlotAllocator(IDbContextFactory<PainBiasDbContext> contexts, ResolvedDatabase database)
 {
+    /// <summary>
+    /// How long a run-out hold still counts as taken. A rating accepted just before its hold ran out is still being
+    /// written for a few milliseconds; counting the hold a little longer means no arrival can take that slot meanwhile.
+    /// The expiry job waits as long before marking a hold expired.
+    /// </summary>
+    public static readonly TimeSpan SubmitGrace = TimeSpan.FromSeconds(30);
+
     // SQLite takes one writer at a time anyway; queueing here avoids busy-waiting on its file lock inside one process.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteGates = new();
 
@@ -145,7 +152,7 @@ public sealed class SlotAllocator(IDbContextFactory<PainBiasDbContext> contexts,
             .Select(r => r.SourceFaceId)
             .ToListAsync(ct)).ToHashSet();
 
-    /// <summary>Filled = included ratings (an excluded rating re-opens its slot); held = holds that have not run out.</summary>
+    /// <summary>Filled = included ratings (an excluded rating re-opens its slot); held = holds that have not run out (plus the grace).</summary>
     private static async Task<List<VariantLoad>> LoadsAsync(PainBiasDbContext db, Guid studyId, Platform platform, DateTime now, CancellationToken ct)
     {
         var variants = await db.Variants.AsNoTracking().Where(v => v.StudyId == studyId).Select(v => new { v.Id, v.SourceFaceId }).ToListAsync(ct);
@@ -153,16 +160,20 @@ public sealed class SlotAllocator(IDbContextFactory<PainBiasDbContext> contexts,
             .Where(a => a.StudyId == studyId && a.Platform == platform && a.Included)
             .GroupBy(a => a.VariantId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var counted = now - SubmitGrace;
         var held = await db.Reservations.AsNoTracking()
-            .Where(r => r.StudyId == studyId && r.Platform == platform && r.Status == ReservationStatus.Held && r.HeldUntil > now)
+            .Where(r => r.StudyId == studyId && r.Platform == platform && r.Status == ReservationStatus.Held && r.HeldUntil > counted)
             .GroupBy(r => r.VariantId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return variants.Select(v => new VariantLoad(v.Id, v.SourceFaceId, filled.GetValueOrDefault(v.Id), held.GetValueOrDefault(v.Id))).ToList();
     }
 
-    private static async Task<int> TakenAsync(PainBiasDbContext db, Guid variantId, Platform platform, DateTime now, CancellationToken ct) =>
-        await db.Assessments.CountAsync(a => a.VariantId == variantId && a.Platform == platform && a.Included, ct)
-        + await db.Reservations.CountAsync(r => r.VariantId == variantId && r.Platform == platform && r.Status == ReservationStatus.Held && r.HeldUntil > now, ct);
+    private static async Task<int> TakenAsync(PainBiasDbContext db, Guid variantId, Platform platform, DateTime now, CancellationToken ct)
+    {
+        var counted = now - SubmitGrace;
+        return await db.Assessments.CountAsync(a => a.VariantId == variantId && a.Platform == platform && a.Included, ct)
+            + await db.Reservations.CountAsync(r => r.VariantId == variantId && r.Platform == platform && r.Status == ReservationStatus.Held && r.HeldUntil > counted, ct);
+    }
 
     private static Reservation Reserve(PainBiasDbContext db, Guid studyId, Guid workerId, Platform platform, DateTime now, TimeSpan hold, VariantLoad chosen)
     {

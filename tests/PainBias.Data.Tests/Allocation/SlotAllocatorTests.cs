@@ -85,6 +85,24 @@ public class SlotAllocatorTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_hold_that_ran_out_seconds_ago_still_counts_while_its_rating_may_be_landing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (seeded, workers) = await SeedAsync(database, faces: 1, workerCount: 2, k: 1);
+        await using (var db = await database.ContextAsync())
+        {
+            for (var i = 0; i < 4; i++)
+                TestData.Reserve(db, seeded.Variants[i], TestData.AddWorker(db), i == 0 ? Now.AddSeconds(-10) : Now.AddMinutes(5));
+            await db.SaveChangesAsync();
+        }
+        var allocator = Allocator(database);
+        Assert.Null(await allocator.AllocateAsync(seeded.Study.Id, workers[0].Id, Platform.MTurk, Now));
+        var later = Now + SlotAllocator.SubmitGrace;
+        Assert.Equal(seeded.Variants[0].Id, (await allocator.AllocateAsync(seeded.Study.Id, workers[1].Id, Platform.MTurk, later))?.VariantId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task An_excluded_rating_reopens_its_slot(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
