@@ -139,4 +139,30 @@ public sealed class TaskStepTests(TaskWebFixture fixture)
         await browser.SubmitAsync();
         Assert.Contains("No task available", browser.Html);
     }
+
+    [Fact]
+    public async Task Several_images_per_assessor_are_rated_one_after_another_from_different_faces()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var seeded = await StudyAsync(host, faces: 3);
+        await using (var db = await host.Database.ContextAsync())
+            await db.Studies.Where(s => s.Id == seeded.Study.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ImagesPerAssessor, 2));
+        var browser = await ToRatingAsync(host, DirectLink(host, seeded.Study.Id));
+        Assert.Contains("Image 1 of 2", browser.Html);
+        var first = browser.Tab(host.CreateClient());
+
+        await browser.SubmitAsync(Rating());
+        Assert.Contains("Image 2 of 2", browser.Html);
+        // The first page submitted again (Back, double click) is recognised and changes nothing.
+        await first.SubmitAsync(Rating());
+        Assert.Contains("Image 2 of 2", first.Html);
+        Assert.DoesNotContain("Please check your answers", first.Html);
+        await browser.SubmitAsync(Rating());
+        Assert.Contains("Your completion code:", browser.Html);
+
+        await using var check = await host.Database.ContextAsync();
+        var rated = await check.Assessments.Where(a => a.StudyId == seeded.Study.Id).Select(a => a.VariantId).ToListAsync();
+        Assert.Equal(2, rated.Count);
+        Assert.Equal(2, seeded.Variants.Where(v => rated.Contains(v.Id)).Select(v => v.SourceFaceId).Distinct().Count());
+    }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PainBias.Core.Domain;
 using PainBias.Data;
@@ -26,6 +25,10 @@ public static class SubmitRating
             var text = TaskText.For(session.Culture);
             var now = clock.GetUtcNow().UtcDateTime;
             var form = command.Form;
+            // A repeat of a submit that was already stored (double click, Back and submit again): nothing more to do.
+            if (form.IdempotencyKey is { } repeated &&
+                await db.Assessments.AnyAsync(a => a.IdempotencyKey == repeated && a.WorkerId == session.WorkerId, cancellationToken))
+                return [];
             var reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
             if (reservation is null)
                 return [text["Rating.Reload"]];
@@ -43,7 +46,10 @@ public static class SubmitRating
             if (errors.Count > 0 || rating is null || form.IdempotencyKey is not { } key)
                 return errors.Count > 0 ? errors : [text["Rating.Reload"]];
 
-            var minSeconds = await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.MinSecondsPerRating).SingleAsync(cancellationToken);
+            var study = await db.Studies.Where(s => s.Id == session.StudyId)
+                .Select(s => new { s.MinSecondsPerRating, s.ImagesPerAssessor }).SingleAsync(cancellationToken);
+            var minSeconds = study.MinSecondsPerRating;
+            var rated = await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken) + 1;
             var startedAt = session.RatingShownAt ?? now;
             var reasons = (now - startedAt).TotalSeconds < minSeconds ? ExclusionReason.TooFast : ExclusionReason.None;
             if (session.IsPreview)
@@ -59,9 +65,18 @@ public static class SubmitRating
             assessment.SetRating(rating);
             db.Assessments.Add(assessment);
             reservation.Status = ReservationStatus.Submitted;
-            session.Step = TaskStep.Completed;
-            session.FinishedAt = now;
-            session.CompletionCode = NewCompletionCode();
+            if (rated < study.ImagesPerAssessor)
+            {
+                // More images to rate: the next page load allocates the next slot (never a face already seen).
+                session.ReservationId = null;
+                session.RatingShownAt = null;
+            }
+            else
+            {
+                session.Step = TaskStep.Completed;
+                session.FinishedAt = now;
+                session.CompletionCode = CompletionCodes.New();
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -104,9 +119,5 @@ public static class SubmitRating
                     errors.Add(text.Format("Field.Missing", text[questionKey]));
             }
         }
-
-        /// <summary>Ten characters without look-alikes (no 0/O, 1/I/L), easy to copy from a phone.</summary>
-        private static string NewCompletionCode() =>
-            RandomNumberGenerator.GetString("23456789ABCDEFGHJKMNPQRSTUVWXYZ", 10);
     }
 }

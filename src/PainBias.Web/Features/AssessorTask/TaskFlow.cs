@@ -9,7 +9,7 @@ namespace PainBias.Web.Features.AssessorTask;
 /// <summary>What a task page shows for a session at its current step.</summary>
 public sealed record TaskView(
     Guid SessionId, TaskStep Step, string Culture, Platform Platform, Guid? VariantId,
-    string? CompletionCode, string? AssignmentId, string? TurkSubmitTo, bool IsPreview);
+    string? CompletionCode, string? AssignmentId, string? TurkSubmitTo, bool IsPreview, int ImageNumber, int ImageCount);
 
 /// <summary>
 /// The task as a state machine stored in the database: consent → instructions → rating → completed (or declined, or
@@ -29,19 +29,23 @@ public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, Slot
             session.Culture = culture;
 
         Guid? variantId = null;
+        var progress = (Done: 0, Of: 1);
         if (session.Step == TaskStep.Rating)
         {
             var reservation = await db.Reservations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
             if (reservation is null || reservation.Status != ReservationStatus.Held || reservation.HeldUntil <= now)
             {
-                // The hold ran out before a rating arrived and the slot went back to the pool: take the next eligible one.
-                reservation = await AssignSlotAsync(session, now, cancellationToken);
+                // The next image of several, or a hold that ran out before its rating arrived (its slot went back to
+                // the pool): take the next eligible slot.
+                reservation = await AssignSlotAsync(db, session, now, cancellationToken);
             }
             variantId = reservation?.VariantId;
+            progress = (await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken),
+                await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).SingleAsync(cancellationToken));
         }
         await db.SaveChangesAsync(cancellationToken);
         return new TaskView(session.Id, session.Step, session.Culture, session.Platform, variantId,
-            session.CompletionCode, session.AssignmentId, session.TurkSubmitTo, session.IsPreview);
+            session.CompletionCode, session.AssignmentId, session.TurkSubmitTo, session.IsPreview, progress.Done + 1, progress.Of);
     }
 
     /// <summary>Applies a post; returns messages for the assessor, empty when the step moved on (or the post was stale).</summary>
@@ -66,7 +70,7 @@ public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, Slot
                 return [TaskText.For(session.Culture)["Consent.Missing"]];
             case TaskStep.Instructions:
                 session.InstructionsDoneAt = now;
-                await AssignSlotAsync(session, now, cancellationToken);
+                await AssignSlotAsync(db, session, now, cancellationToken);
                 break;
             case TaskStep.Rating:
                 return await rating.HandleAsync(new SubmitRating.Command(sessionId, form), cancellationToken);
@@ -77,12 +81,15 @@ public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, Slot
         return [];
     }
 
-    private async Task<Reservation?> AssignSlotAsync(TaskSession session, DateTime now, CancellationToken cancellationToken)
+    private async Task<Reservation?> AssignSlotAsync(PainBiasDbContext db, TaskSession session, DateTime now, CancellationToken cancellationToken)
     {
         var reservation = await allocator.AllocateAsync(session.StudyId, session.WorkerId, session.Platform, now, cancellationToken);
         if (reservation is null)
         {
-            session.Step = TaskStep.StudyFull;
+            // Nothing left to rate: an assessor who has rated something still finishes with a code.
+            var hasRated = await db.Assessments.AnyAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken);
+            session.Step = hasRated ? TaskStep.Completed : TaskStep.StudyFull;
+            session.CompletionCode = hasRated ? CompletionCodes.New() : null;
             session.FinishedAt = now;
             return null;
         }
