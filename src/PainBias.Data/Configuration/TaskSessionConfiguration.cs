@@ -9,7 +9,10 @@ internal sealed class TaskSessionConfiguration : IEntityTypeConfiguration<TaskSe
     public void Configure(EntityTypeBuilder<TaskSession> builder)
     {
         builder.Property(s => s.Platform).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.Step).HasConversion<string>().HasMaxLength(16);
+        // Two requests of one session (a refresh while a rating is being stored) must not overwrite each other's step
+        // or slot: the second writer gets a concurrency error and re-reads.
+        builder.Property(s => s.Step).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
+        builder.Property(s => s.ReservationId).IsConcurrencyToken();
         builder.Property(s => s.Culture).HasMaxLength(16);
         builder.Property(s => s.CompletionCode).HasMaxLength(32);
         builder.Property(s => s.AssignmentId).HasMaxLength(200);

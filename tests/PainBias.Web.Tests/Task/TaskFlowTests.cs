@@ -75,4 +75,22 @@ public sealed class TaskFlowTests(TaskWebFixture fixture)
         var code = (await db.TaskSessions.SingleAsync(s => s.Id == browser.SessionId)).CompletionCode!;
         Assert.All(clicks.Append(late).Append(refreshed), page => Assert.Contains(code, page.Html));
     }
+
+    [Fact]
+    public async Task Refreshes_racing_a_submit_never_undo_the_completion_or_take_a_second_slot()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Postgres);
+        var seeded = await StudyAsync(host, faces: 4, k: 10);
+        for (var round = 0; round < 8; round++)
+        {
+            var browser = await ToRatingAsync(host, DirectLink(host, seeded.Study.Id));
+            var refreshes = Enumerable.Range(0, 4).Select(_ => Browser(host).OpenAsync($"/task/s/{browser.SessionId}"));
+            await Task.WhenAll(refreshes.Append(browser.SubmitAsync(Rating())));
+
+            await using var db = await host.Database.ContextAsync();
+            var session = await db.TaskSessions.SingleAsync(s => s.Id == browser.SessionId);
+            Assert.Equal(TaskStep.Completed, session.Step);
+            Assert.Single(await db.Reservations.Where(r => r.WorkerId == session.WorkerId).ToListAsync());
+        }
+    }
 }

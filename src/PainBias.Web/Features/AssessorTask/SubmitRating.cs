@@ -81,12 +81,15 @@ public static class SubmitRating
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex)
             {
                 // A concurrent submit of the same slot won the unique index: that rating stands and both see its completion.
                 await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
                 if (await fresh.Assessments.AnyAsync(a => a.ReservationId == reservation.Id, cancellationToken))
                     return [];
+                // The session moved on in another request meanwhile (nothing was stored): show where it is now.
+                if (ex is DbUpdateConcurrencyException)
+                    return [text["Rating.Reload"]];
                 throw;
             }
             return [];

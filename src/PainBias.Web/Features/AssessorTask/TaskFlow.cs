@@ -20,6 +20,21 @@ public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, Slot
 {
     public async Task<TaskView?> LoadAsync(Guid sessionId, string? requestedCulture, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadOnceAsync(sessionId, requestedCulture, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Another request of this session moved it on meanwhile: read it again.
+            }
+        }
+    }
+
+    private async Task<TaskView?> LoadOnceAsync(Guid sessionId, string? requestedCulture, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var session = await db.TaskSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
         if (session is null)
@@ -77,7 +92,14 @@ public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, Slot
             default:
                 return [];
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A second post of the same step won the race; the page shows wherever the session is now.
+        }
         return [];
     }
 
