@@ -25,6 +25,7 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<Reservation> Reservations => Set<Reservation>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<TaskSession> TaskSessions => Set<TaskSession>();
+    public DbSet<GoldItem> GoldItems => Set<GoldItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

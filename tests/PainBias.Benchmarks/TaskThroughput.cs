@@ -26,6 +26,7 @@ public static class TaskThroughput
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<StartTask.Handler>();
         services.AddScoped<SubmitRating.Handler>();
+        services.AddScoped<SubmitScreening.Handler>();
         services.AddScoped<TaskFlow>();
         await using var provider = services.BuildServiceProvider();
 

@@ -294,6 +294,58 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.ToTable("Blobs");
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.GoldItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Au10")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Au4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Au43")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Au6")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Au7")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Au9")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Tolerance")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageSha256");
+
+                    b.HasIndex("StudyId", "Order");
+
+                    b.ToTable("GoldItems", t =>
+                        {
+                            t.HasCheckConstraint("CK_GoldItem_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("CK_GoldItem_Tolerance", "\"Tolerance\" BETWEEN 0 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.PainBiasUser", b =>
                 {
                     b.Property<string>("Id")
@@ -533,6 +585,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool?>("ComprehensionPassed")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ConsentedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -568,6 +623,13 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ReservationId")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("ScreeningIndex")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScreeningMisses")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Step")
                         .IsConcurrencyToken()
@@ -765,6 +827,21 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.GoldItem", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Blob", null)
+                        .WithMany()
+                        .HasForeignKey("ImageSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

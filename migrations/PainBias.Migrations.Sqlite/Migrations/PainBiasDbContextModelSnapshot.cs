@@ -283,6 +283,58 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.ToTable("Blobs");
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.GoldItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Au10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au43")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au9")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tolerance")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageSha256");
+
+                    b.HasIndex("StudyId", "Order");
+
+                    b.ToTable("GoldItems", t =>
+                        {
+                            t.HasCheckConstraint("CK_GoldItem_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("CK_GoldItem_Tolerance", "\"Tolerance\" BETWEEN 0 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.PainBiasUser", b =>
                 {
                     b.Property<string>("Id")
@@ -522,6 +574,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("ComprehensionPassed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ConsentedAt")
                         .HasColumnType("TEXT");
 
@@ -557,6 +612,13 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ReservationId")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ScreeningIndex")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScreeningMisses")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Step")
                         .IsConcurrencyToken()
@@ -754,6 +816,21 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.GoldItem", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Blob", null)
+                        .WithMany()
+                        .HasForeignKey("ImageSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

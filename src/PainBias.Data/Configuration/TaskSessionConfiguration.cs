@@ -13,6 +13,7 @@ internal sealed class TaskSessionConfiguration : IEntityTypeConfiguration<TaskSe
         // or slot: the second writer gets a concurrency error and re-reads.
         builder.Property(s => s.Step).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(s => s.ReservationId).IsConcurrencyToken();
+        builder.Property(s => s.ScreeningIndex).IsConcurrencyToken();
         builder.Property(s => s.Culture).HasMaxLength(16);
         builder.Property(s => s.CompletionCode).HasMaxLength(32);
         builder.Property(s => s.AssignmentId).HasMaxLength(200);

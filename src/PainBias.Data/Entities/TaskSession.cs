@@ -3,7 +3,7 @@ using PainBias.Core.Domain;
 namespace PainBias.Data.Entities;
 
 /// <summary>Where an assessor is in the task. Stored, so a refresh, Back or a dropped connection returns to the same step.</summary>
-public enum TaskStep { Consent, Instructions, Rating, Completed, Declined, StudyFull }
+public enum TaskStep { Consent, Instructions, Screening, Rating, Completed, Declined, StudyFull, ScreeningFailed }
 
 /// <summary>
 /// One assessor's pass through one study's task. The id is the capability in the task URL (random, never listed);
@@ -26,6 +26,11 @@ public sealed class TaskSession
     public DateTime CreatedAt { get; set; }
     public DateTime? ConsentedAt { get; set; }
     public DateTime? InstructionsDoneAt { get; set; }
+
+    /// <summary>Which gold item the screening shows now (0-based), and how many so far were outside tolerance.</summary>
+    public int ScreeningIndex { get; set; }
+    public int ScreeningMisses { get; set; }
+    public bool? ComprehensionPassed { get; set; }
 
     /// <summary>The slot being rated; set when the rating step begins.</summary>
     public Guid? ReservationId { get; set; }

@@ -38,6 +38,8 @@ public static class FeatureRegistration
         services.AddSingleton<TaskLinks>();
         services.AddScoped<StartTask.Handler>();
         services.AddScoped<SubmitRating.Handler>();
+        services.AddScoped<SubmitScreening.Handler>();
+        services.AddScoped<AddGoldItem.Handler>();
         services.AddScoped<TaskFlow>();
         services.AddScoped<SessionImage>();
         services.AddScoped<CreateTaskLinks.Handler>();

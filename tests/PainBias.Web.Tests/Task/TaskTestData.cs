@@ -44,4 +44,17 @@ public static class TaskTestData
         Assert.Contains("/image", browser.Html);
         return browser;
     }
+
+    public static async Task<HttpClient> SignInAsAdminAsync(TaskWebFactory host)
+    {
+        var client = host.CreateClient();
+        var login = await client.GetStringAsync("/account/login");
+        var token = TaskBrowser.HiddenFields(login)["__RequestVerificationToken"];
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["email"] = "admin@painbias.local", ["password"] = "Task-tests-admin-2026", ["returnUrl"] = "/",
+        }));
+        Assert.DoesNotContain("error=", response.RequestMessage!.RequestUri!.Query);
+        return client;
+    }
 }

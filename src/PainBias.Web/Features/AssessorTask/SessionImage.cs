@@ -20,4 +20,17 @@ public sealed class SessionImage(IDbContextFactory<PainBiasDbContext> contexts, 
             .SingleOrDefaultAsync(cancellationToken);
         return sha256 is null ? null : await blobs.GetAsync(sha256, cancellationToken);
     }
+
+    /// <summary>The gold face a session is screening on now.</summary>
+    public async Task<StoredBlob?> GetGoldAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.TaskSessions.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Id == sessionId && s.Step == TaskStep.Screening, cancellationToken);
+        if (session is null)
+            return null;
+        var sha256 = await db.GoldItems.Where(g => g.StudyId == session.StudyId).OrderBy(g => g.Order).ThenBy(g => g.Id)
+            .Skip(session.ScreeningIndex).Select(g => g.ImageSha256).FirstOrDefaultAsync(cancellationToken);
+        return sha256 is null ? null : await blobs.GetAsync(sha256, cancellationToken);
+    }
 }

@@ -98,16 +98,7 @@ public static class SubmitRating
         private static List<string> Validate(TaskForm form, TaskText text, out AuRating? rating)
         {
             var errors = new List<string>();
-            (string Name, int? Value)[] aus =
-                [("AU4", form.Au4), ("AU6", form.Au6), ("AU7", form.Au7), ("AU9", form.Au9), ("AU10", form.Au10), ("AU43", form.Au43)];
-            foreach (var (name, value) in aus.Where(a => a.Value is null))
-                errors.Add(text.Format("Field.Missing", name));
-            rating = null;
-            if (errors.Count == 0 && !AuRating.TryCreate(form.Au4!.Value, form.Au6!.Value, form.Au7!.Value, form.Au9!.Value,
-                    form.Au10!.Value, form.Au43!.Value, out rating, out var auErrors))
-            {
-                errors.AddRange(auErrors.Select(e => text.Format("Field.OutOfRange", e.Field.ToUpperInvariant(), e.Value)));
-            }
+            rating = AuAnswers.Read(form, text, errors);
             Require(form.Attention is "not-at-all" or "slightly" or "very", "Attention.Question");
             Require(form.PerceivedRace is nameof(Race.W) or nameof(Race.B), "Race.Question");
             Require(form.PerceivedAge is nameof(AgeGroup.Young) or nameof(AgeGroup.Senior), "Age.Question");

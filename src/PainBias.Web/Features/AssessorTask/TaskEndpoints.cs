@@ -9,8 +9,10 @@ public static class TaskEndpoints
     public static void MapTaskEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/task/s/{sessionId:guid}/image", GetImage);
+        app.MapGet("/task/s/{sessionId:guid}/gold", GetGoldImage);
         // Scripts call this with the researcher's cookie (SameSite=Lax, so no cross-site form can) and no antiforgery token.
         app.MapPost("/api/studies/{studyId:guid}/links", PostLinks).RequireAuthorization(IdentitySetup.ResearcherPolicy).DisableAntiforgery();
+        app.MapPost("/api/studies/{studyId:guid}/gold", PostGold).RequireAuthorization(IdentitySetup.ResearcherPolicy).DisableAntiforgery();
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetImage(Guid sessionId, HttpContext http, SessionImage images, CancellationToken ct)
@@ -19,6 +21,15 @@ public static class TaskEndpoints
         if (blob is null)
             return TypedResults.NotFound();
         http.Response.Headers.CacheControl = "private, max-age=3600";
+        return TypedResults.File(blob.Data, blob.ContentType);
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetGoldImage(Guid sessionId, HttpContext http, SessionImage images, CancellationToken ct)
+    {
+        var blob = await images.GetGoldAsync(sessionId, ct);
+        if (blob is null)
+            return TypedResults.NotFound();
+        http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(blob.Data, blob.ContentType);
     }
 
@@ -45,5 +56,25 @@ public static class TaskEndpoints
         return TypedResults.ValidationProblem(errors);
     }
 
+    private static async Task<Results<Created<CreatedGold>, NotFound, ValidationProblem>> PostGold(
+        Guid studyId, GoldCodes codes, HttpContext http, AddGoldItem.Handler handler, CancellationToken ct)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
+        var (id, errors) = await handler.HandleAsync(
+            new AddGoldItem.Command(studyId, codes.VariantId, codes.Au4, codes.Au6, codes.Au7, codes.Au9, codes.Au10, codes.Au43, codes.Tolerance),
+            Actor.From(http.User), ct);
+        if (id is null)
+            return TypedResults.NotFound();
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["gold"] = [.. errors] });
+        return TypedResults.Created($"/api/studies/{studyId}", new CreatedGold(id.Value));
+    }
+
     public sealed record CreatedLinks(IReadOnlyList<string> Links);
+
+    /// <summary>An image of the study and the expert's codes for it.</summary>
+    public sealed record GoldCodes(Guid VariantId, int Au4, int Au6, int Au7, int Au9, int Au10, int Au43, int Tolerance = 1);
+
+    public sealed record CreatedGold(Guid Id);
 }

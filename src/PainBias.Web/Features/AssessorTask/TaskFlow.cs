@@ -9,14 +9,16 @@ namespace PainBias.Web.Features.AssessorTask;
 /// <summary>What a task page shows for a session at its current step.</summary>
 public sealed record TaskView(
     Guid SessionId, TaskStep Step, string Culture, Platform Platform, Guid? VariantId,
-    string? CompletionCode, string? AssignmentId, string? TurkSubmitTo, bool IsPreview, int ImageNumber, int ImageCount);
+    string? CompletionCode, string? AssignmentId, string? TurkSubmitTo, bool IsPreview, int ImageNumber, int ImageCount,
+    Guid? ScreeningItem = null);
 
 /// <summary>
 /// The task as a state machine stored in the database: consent → instructions → rating → completed (or declined, or
 /// study full). Pages render <see cref="LoadAsync"/> and post to <see cref="SubmitAsync"/>; a post meant for another
 /// step than the stored one (Back, a second tab, a double click) changes nothing.
 /// </summary>
-public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, SlotAllocator allocator, SubmitRating.Handler rating, TimeProvider clock)
+public sealed class TaskFlow(
+    IDbContextFactory<PainBiasDbContext> contexts, SlotAllocator allocator, SubmitScreening.Handler screening, SubmitRating.Handler rating, TimeProvider clock)
 {
     public async Task<TaskView?> LoadAsync(Guid sessionId, string? requestedCulture, CancellationToken cancellationToken)
     {
@@ -58,9 +60,17 @@ public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, Slot
             progress = (await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken),
                 await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).SingleAsync(cancellationToken));
         }
+        Guid? screeningItem = null;
+        if (session.Step == TaskStep.Screening)
+        {
+            var gold = await db.GoldItems.Where(g => g.StudyId == session.StudyId).OrderBy(g => g.Order).ThenBy(g => g.Id)
+                .Select(g => g.Id).ToListAsync(cancellationToken);
+            screeningItem = gold.ElementAtOrDefault(session.ScreeningIndex);
+            progress = (session.ScreeningIndex, gold.Count);
+        }
         await db.SaveChangesAsync(cancellationToken);
         return new TaskView(session.Id, session.Step, session.Culture, session.Platform, variantId,
-            session.CompletionCode, session.AssignmentId, session.TurkSubmitTo, session.IsPreview, progress.Done + 1, progress.Of);
+            session.CompletionCode, session.AssignmentId, session.TurkSubmitTo, session.IsPreview, progress.Done + 1, progress.Of, screeningItem);
     }
 
     /// <summary>Applies a post; returns messages for the assessor, empty when the step moved on (or the post was stale).</summary>
@@ -85,8 +95,14 @@ public sealed class TaskFlow(IDbContextFactory<PainBiasDbContext> contexts, Slot
                 return [TaskText.For(session.Culture)["Consent.Missing"]];
             case TaskStep.Instructions:
                 session.InstructionsDoneAt = now;
-                await AssignSlotAsync(db, session, now, cancellationToken);
+                // A study with gold faces screens first; the slot is taken only once the screening is passed.
+                if (await db.GoldItems.AnyAsync(g => g.StudyId == session.StudyId, cancellationToken))
+                    session.Step = TaskStep.Screening;
+                else
+                    await AssignSlotAsync(db, session, now, cancellationToken);
                 break;
+            case TaskStep.Screening:
+                return await screening.HandleAsync(new SubmitScreening.Command(sessionId, form), cancellationToken);
             case TaskStep.Rating:
                 return await rating.HandleAsync(new SubmitRating.Command(sessionId, form), cancellationToken);
             default:

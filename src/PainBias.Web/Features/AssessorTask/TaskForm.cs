@@ -22,4 +22,7 @@ public sealed class TaskForm
     public string? PerceivedRace { get; set; }
     public string? PerceivedAge { get; set; }
     public string? LooksEdited { get; set; }
+
+    public Guid? ScreeningItem { get; set; }
+    public string? Comprehension { get; set; }
 }

@@ -19,6 +19,41 @@ namespace PainBias.Migrations.Sqlite.Migrations
                 defaultValue: 0);
 
             migrationBuilder.CreateTable(
+                name: "GoldItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StudyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImageSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Au4 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Au6 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Au7 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Au9 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Au10 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Au43 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tolerance = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GoldItems", x => x.Id);
+                    table.CheckConstraint("CK_GoldItem_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
+                    table.CheckConstraint("CK_GoldItem_Tolerance", "\"Tolerance\" BETWEEN 0 AND 5");
+                    table.ForeignKey(
+                        name: "FK_GoldItems_Blobs_ImageSha256",
+                        column: x => x.ImageSha256,
+                        principalTable: "Blobs",
+                        principalColumn: "Sha256",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GoldItems_Studies_StudyId",
+                        column: x => x.StudyId,
+                        principalTable: "Studies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskSessions",
                 columns: table => new
                 {
@@ -32,6 +67,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ConsentedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     InstructionsDoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScreeningIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScreeningMisses = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComprehensionPassed = table.Column<bool>(type: "INTEGER", nullable: true),
                     ReservationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     RatingShownAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -64,6 +102,16 @@ namespace PainBias.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GoldItems_ImageSha256",
+                table: "GoldItems",
+                column: "ImageSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GoldItems_StudyId_Order",
+                table: "GoldItems",
+                columns: new[] { "StudyId", "Order" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskSessions_CompletionCode",
                 table: "TaskSessions",
                 column: "CompletionCode",
@@ -89,6 +137,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "GoldItems");
+
             migrationBuilder.DropTable(
                 name: "TaskSessions");
 
