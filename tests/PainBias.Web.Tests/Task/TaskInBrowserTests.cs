@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PainBias.Data;
 using PainBias.TestSupport;
+using PainBias.Web.Features.AssessorTask;
+using PainBias.Web.Hosting;
 using static PainBias.Web.Tests.AssessorTask.TaskTestData;
 
 namespace PainBias.Web.Tests.AssessorTask;
 
 /// <summary>
 /// The task in a real browser (Debian's Chromium, headless) on a phone-sized screen: the whole flow in English and in
-/// Chinese, and a refresh in the middle of a rating. scripts/test.sh installs Chromium when it is missing.
+/// Chinese, a failed screening, and a refresh in the middle of a rating. scripts/test.sh installs Chromium when it is missing.
 /// In the task collection so that hosts start one at a time (the host's bootstrap logger is process-wide).
 /// </summary>
 [Collection(TaskWebCollection.Name)]
@@ -93,6 +95,32 @@ public sealed class TaskInBrowserTests : IAsyncLifetime
         await AnswerEverythingAsync(page);
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#completion-code")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_assessor_who_fails_the_screening_sees_a_polite_end_in_Chinese()
+    {
+        var seeded = await StudyAsync(host);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var (_, errors) = await scope.ServiceProvider.GetRequiredService<AddGoldItem.Handler>().HandleAsync(
+                new AddGoldItem.Command(seeded.Study.Id, seeded.Variants[0].Id, 0, 0, 0, 0, 0, 0, Tolerance: 0),
+                new Actor(seeded.Study.OwnerId, IsAdmin: false), CancellationToken.None);
+            Assert.Empty(errors);
+        }
+        var page = await PhoneAsync();
+        await page.GotoAsync(baseUrl + DirectLink(host, seeded.Study.Id, "zh-CN"));
+        await page.ClickAsync("button[value=yes]");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("理解测试");
+        foreach (var id in new[] { "Au4-5", "Au6-5", "Au7-5", "Au9-5", "Au10-5", "Au43-1", "Comprehension-Au4" })
+            await page.Locator($"label[for='{id}']").TapAsync();
+        await FitsTheScreenAsync(page);
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("感谢您的参与");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("感谢您的参与");
     }
 
     private async Task<IPage> PhoneAsync()
