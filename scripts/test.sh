@@ -56,6 +56,9 @@ start_postgres() {
 
 if [ -z "${PAINBIAS_TEST_POSTGRES:-}" ]; then start_postgres; else log "using PostgreSQL from PAINBIAS_TEST_POSTGRES"; fi
 
+# The assessor-task browser tests drive Debian's Chromium through Playwright.
+[ -x /usr/bin/chromium ] || { log "installing Chromium for the browser tests"; apt_install chromium; }
+
 log "building"
 dotnet build PainBias.sln -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PainBias.Data.Allocation;
 using PainBias.Data.Blobs;
 
 namespace PainBias.Data;
@@ -10,7 +11,7 @@ public static class DataServiceCollectionExtensions
     public const string SqliteMigrationsAssembly = "PainBias.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "PainBias.Migrations.Postgres";
 
-    /// <summary>Registers the DbContext (and its factory) on the configured provider, the blob store and the migrator.</summary>
+    /// <summary>Registers the DbContext (and its factory) on the configured provider, the blob store, the migrator and the slot allocator.</summary>
     public static ResolvedDatabase AddPainBiasData(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -19,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<PainBiasDbContext>(db => Configure(db, database), ServiceLifetime.Scoped);
         services.AddScoped<IBlobStore, DatabaseBlobStore>();
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<SlotAllocator>();
         services.AddHealthChecks().AddDbContextCheck<PainBiasDbContext>("database");
         return database;
     }

@@ -24,6 +24,8 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<Worker> Workers => Set<Worker>();
     public DbSet<Reservation> Reservations => Set<Reservation>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<TaskSession> TaskSessions => Set<TaskSession>();
+    public DbSet<GoldItem> GoldItems => Set<GoldItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -25,7 +25,8 @@ try
     app.MapHealthChecks("/health");
     app.MapJobsDashboard();
     app.MapFeatureEndpoints();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // Framing is decided per path by UseTaskFraming (MTurk may frame the task); Blazor's own 'self'-only header would override it.
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     app.AnnounceStartup();
 
     await app.RunAsync();

@@ -283,6 +283,58 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.ToTable("Blobs");
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.GoldItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Au10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au43")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Au9")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tolerance")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImageSha256");
+
+                    b.HasIndex("StudyId", "Order");
+
+                    b.ToTable("GoldItems", t =>
+                        {
+                            t.HasCheckConstraint("CK_GoldItem_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("CK_GoldItem_Tolerance", "\"Tolerance\" BETWEEN 0 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.PainBiasUser", b =>
                 {
                     b.Property<string>("Id")
@@ -479,6 +531,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MinSecondsPerRating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -503,6 +558,97 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Studies");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.TaskSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignmentId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ComprehensionPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConsentedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HitId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InstructionsDoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPreview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatingShownAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReservationId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScreeningIndex")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScreeningMisses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TurkSubmitTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletionCode")
+                        .IsUnique();
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("WorkerId");
+
+                    b.HasIndex("StudyId", "WorkerId")
+                        .IsUnique();
+
+                    b.ToTable("TaskSessions");
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Variant", b =>
@@ -673,6 +819,21 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.GoldItem", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Blob", null)
+                        .WithMany()
+                        .HasForeignKey("ImageSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.Reservation", b =>
                 {
                     b.HasOne("PainBias.Data.Entities.Study", null)
@@ -716,6 +877,26 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasOne("PainBias.Data.Entities.PainBiasUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.TaskSession", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Reservation", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PainBias.Data.Entities.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

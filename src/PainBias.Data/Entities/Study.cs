@@ -22,6 +22,9 @@ public sealed class Study
     public int ImagesPerAssessor { get; set; } = 1;
     public int HoldMinutes { get; set; } = 30;
 
+    /// <summary>A rating submitted faster than this is stored but flagged TooFast and left out of analyses.</summary>
+    public int MinSecondsPerRating { get; set; } = 5;
+
     public List<SourceFace> SourceFaces { get; set; } = [];
 
     public StudyDesign Design() => new(

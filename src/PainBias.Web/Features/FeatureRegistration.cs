@@ -2,6 +2,7 @@ using PainBias.Imaging;
 using PainBias.Imaging.Decoding;
 using PainBias.Web.Features.Account;
 using PainBias.Web.Features.Admin;
+using PainBias.Web.Features.AssessorTask;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Images;
 using PainBias.Web.Features.Studies;
@@ -28,6 +29,18 @@ public static class FeatureRegistration
         services.AddScoped<StudyQueries>();
         services.AddScoped<ImageAccess>();
         services.AddScoped<UserAdministration>();
+
+        services.AddOptions<TaskOptions>().Bind(configuration.GetSection(TaskOptions.Section))
+            .Validate(o => o.LinkLifetimeDays is >= 1 and <= 3650, "Task:LinkLifetimeDays must be 1..3650.").ValidateOnStart();
+        services.AddSingleton<TaskLinks>();
+        services.AddScoped<StartTask.Handler>();
+        services.AddScoped<SubmitRating.Handler>();
+        services.AddScoped<SubmitScreening.Handler>();
+        services.AddScoped<AddGoldItem.Handler>();
+        services.AddScoped<TaskFlow>();
+        services.AddScoped<SessionImage>();
+        services.AddScoped<CreateTaskLinks.Handler>();
+        services.AddTaskFraming();
         return services;
     }
 
@@ -43,6 +56,7 @@ public static class FeatureRegistration
         app.MapAccountEndpoints();
         app.MapImageEndpoints();
         app.MapStudyEndpoints();
+        app.MapTaskEndpoints();
         return app;
     }
 }

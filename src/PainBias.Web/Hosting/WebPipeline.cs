@@ -1,5 +1,6 @@
 using Hangfire;
 using MudBlazor.Services;
+using PainBias.Web.Features.AssessorTask;
 using Serilog;
 
 namespace PainBias.Web.Hosting;
@@ -22,6 +23,7 @@ public static class WebPipeline
             : http.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Debug);
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseTaskFraming();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using PainBias.Core.Domain;
+using PainBias.Data;
+using PainBias.Data.Entities;
+
+namespace PainBias.Web.Features.AssessorTask;
+
+/// <summary>An arrival from a link or from MTurk: finds or creates the worker and their one session in the study.</summary>
+public static class StartTask
+{
+    public sealed record Command(
+        Guid StudyId, Platform Platform, string ExternalWorkerId, string Culture,
+        string? AssignmentId = null, string? HitId = null, string? TurkSubmitTo = null, bool Preview = false);
+
+    public enum Refusal { None, UnknownStudy, Blocked, AlreadyUsed }
+
+    public sealed record Result(Guid? SessionId, Refusal Refusal);
+
+    public sealed class Handler(IDbContextFactory<PainBiasDbContext> contexts, TimeProvider clock)
+    {
+        public async Task<Result> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return await TryAsync(command, cancellationToken);
+                }
+                catch (DbUpdateException) when (attempt < 2)
+                {
+                    // The same worker arrived twice at once and the other request created the rows: read them instead.
+                }
+            }
+        }
+
+        private async Task<Result> TryAsync(Command command, CancellationToken cancellationToken)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.StudyId, cancellationToken);
+            if (study is null || study.Design().QuotaFor(command.Platform) == 0)
+                return new Result(null, Refusal.UnknownStudy);
+
+            var worker = await db.Workers.SingleOrDefaultAsync(
+                w => w.Platform == command.Platform && w.ExternalId == command.ExternalWorkerId, cancellationToken);
+            if (worker is null)
+            {
+                worker = new Worker { Id = Guid.NewGuid(), Platform = command.Platform, ExternalId = command.ExternalWorkerId, FirstSeenAt = now };
+                db.Workers.Add(worker);
+            }
+            else if (worker.Blocked)
+            {
+                return new Result(null, Refusal.Blocked);
+            }
+
+            var session = await db.TaskSessions.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.StudyId == study.Id && s.WorkerId == worker.Id, cancellationToken);
+            if (session is not null)
+            {
+                // A returning worker resumes; on MTurk only within the assignment that started the session, so a
+                // guessed worker id alone cannot take over someone else's task.
+                return command.AssignmentId is not null && session.AssignmentId != command.AssignmentId
+                    ? new Result(null, Refusal.AlreadyUsed)
+                    : new Result(session.Id, Refusal.None);
+            }
+
+            session = new TaskSession
+            {
+                Id = Guid.NewGuid(), StudyId = study.Id, WorkerId = worker.Id, Platform = command.Platform, Culture = command.Culture,
+                Step = TaskStep.Consent, CreatedAt = now, IsPreview = command.Preview,
+                AssignmentId = command.AssignmentId, HitId = command.HitId, TurkSubmitTo = command.TurkSubmitTo?.TrimEnd('/'),
+            };
+            db.TaskSessions.Add(session);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(session.Id, Refusal.None);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using PainBias.Core.Domain;
+using PainBias.Data;
+using PainBias.Data.Allocation;
+using PainBias.Data.Entities;
+
+namespace PainBias.Web.Features.AssessorTask;
+
+/// <summary>What a task page shows for a session at its current step.</summary>
+public sealed record TaskView(
+    Guid SessionId, TaskStep Step, string Culture, Platform Platform, Guid? VariantId,
+    string? CompletionCode, string? AssignmentId, string? TurkSubmitTo, bool IsPreview, int ImageNumber, int ImageCount,
+    Guid? ScreeningItem = null);
+
+/// <summary>
+/// The task as a state machine stored in the database: consent → instructions → rating → completed (or declined, or
+/// study full). Pages render <see cref="LoadAsync"/> and post to <see cref="SubmitAsync"/>; a post meant for another
+/// step than the stored one (Back, a second tab, a double click) changes nothing.
+/// </summary>
+public sealed class TaskFlow(
+    IDbContextFactory<PainBiasDbContext> contexts, SlotAllocator allocator, SubmitScreening.Handler screening, SubmitRating.Handler rating, TimeProvider clock)
+{
+    public async Task<TaskView?> LoadAsync(Guid sessionId, string? requestedCulture, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadOnceAsync(sessionId, requestedCulture, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Another request of this session moved it on meanwhile: read it again.
+            }
+        }
+    }
+
+    private async Task<TaskView?> LoadOnceAsync(Guid sessionId, string? requestedCulture, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.TaskSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (TaskCultures.Match(requestedCulture) is { } culture && culture != session.Culture)
+            session.Culture = culture;
+
+        Guid? variantId = null;
+        var progress = (Done: 0, Of: 1);
+        if (session.Step == TaskStep.Rating)
+        {
+            var reservation = await db.Reservations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
+            if (reservation is null || reservation.Status != ReservationStatus.Held || reservation.HeldUntil <= now)
+            {
+                // The next image of several, or a hold that ran out before its rating arrived (its slot went back to
+                // the pool): take the next eligible slot.
+                reservation = await AssignSlotAsync(db, session, now, cancellationToken);
+            }
+            variantId = reservation?.VariantId;
+            progress = (await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken),
+                await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).SingleAsync(cancellationToken));
+        }
+        Guid? screeningItem = null;
+        if (session.Step == TaskStep.Screening)
+        {
+            var gold = await db.GoldItems.Where(g => g.StudyId == session.StudyId).OrderBy(g => g.Order).ThenBy(g => g.Id)
+                .Select(g => g.Id).ToListAsync(cancellationToken);
+            screeningItem = gold.ElementAtOrDefault(session.ScreeningIndex);
+            progress = (session.ScreeningIndex, gold.Count);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new TaskView(session.Id, session.Step, session.Culture, session.Platform, variantId,
+            session.CompletionCode, session.AssignmentId, session.TurkSubmitTo, session.IsPreview, progress.Done + 1, progress.Of, screeningItem);
+    }
+
+    /// <summary>Applies a post; returns messages for the assessor, empty when the step moved on (or the post was stale).</summary>
+    public async Task<IReadOnlyList<string>> SubmitAsync(Guid sessionId, TaskForm form, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.TaskSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null || form.Step != session.Step.ToString())
+            return [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (session.Step)
+        {
+            case TaskStep.Consent when form.Consent == "yes":
+                session.ConsentedAt = now;
+                session.Step = TaskStep.Instructions;
+                break;
+            case TaskStep.Consent when form.Consent == "no":
+                session.Step = TaskStep.Declined;
+                session.FinishedAt = now;
+                break;
+            case TaskStep.Consent:
+                return [TaskText.For(session.Culture)["Consent.Missing"]];
+            case TaskStep.Instructions:
+                session.InstructionsDoneAt = now;
+                // A study with gold faces screens first; the slot is taken only once the screening is passed.
+                if (await db.GoldItems.AnyAsync(g => g.StudyId == session.StudyId, cancellationToken))
+                    session.Step = TaskStep.Screening;
+                else
+                    await AssignSlotAsync(db, session, now, cancellationToken);
+                break;
+            case TaskStep.Screening:
+                return await screening.HandleAsync(new SubmitScreening.Command(sessionId, form), cancellationToken);
+            case TaskStep.Rating:
+                return await rating.HandleAsync(new SubmitRating.Command(sessionId, form), cancellationToken);
+            default:
+                return [];
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A second post of the same step won the race; the page shows wherever the session is now.
+        }
+        return [];
+    }
+
+    private async Task<Reservation?> AssignSlotAsync(PainBiasDbContext db, TaskSession session, DateTime now, CancellationToken cancellationToken)
+    {
+        var reservation = await allocator.AllocateAsync(session.StudyId, session.WorkerId, session.Platform, now, cancellationToken);
+        if (reservation is null)
+        {
+            // Nothing left to rate: an assessor who has rated something still finishes with a code.
+            var hasRated = await db.Assessments.AnyAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken);
+            session.Step = hasRated ? TaskStep.Completed : TaskStep.StudyFull;
+            session.CompletionCode = hasRated ? CompletionCodes.New() : null;
+            session.FinishedAt = now;
+            return null;
+        }
+        session.Step = TaskStep.Rating;
+        if (session.ReservationId != reservation.Id)
+        {
+            session.ReservationId = reservation.Id;
+            session.RatingShownAt = now;
+        }
+        return reservation;
+    }
+}

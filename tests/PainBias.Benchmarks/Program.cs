@@ -1,0 +1,6 @@
+using PainBias.Benchmarks;
+
+// Prints figures; asserts only the invariants. Usage: dotnet run -c Release --project tests/PainBias.Benchmarks -- [assessors] [concurrency]
+var assessors = args.Length > 0 ? int.Parse(args[0]) : 2000;
+var concurrency = args.Length > 1 ? int.Parse(args[1]) : 200;
+return await TaskThroughput.RunAsync(assessors, concurrency);

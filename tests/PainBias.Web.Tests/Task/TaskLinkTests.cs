@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PainBias.Core.Domain;
+using PainBias.Data;
+using PainBias.TestSupport;
+using PainBias.Web.Features.AssessorTask;
+using PainBias.Web.Hosting;
+using static PainBias.Web.Tests.AssessorTask.TaskTestData;
+
+namespace PainBias.Web.Tests.AssessorTask;
+
+/// <summary>Researchers' links (API and handler), and the two languages' completeness.</summary>
+[Collection(TaskWebCollection.Name)]
+public sealed class TaskLinkTests(TaskWebFixture fixture)
+{
+    [Fact]
+    public async Task The_links_API_needs_a_researcher_and_its_links_start_the_task()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var seeded = await StudyAsync(host);
+        var anonymous = await host.CreateClient(new() { AllowAutoRedirect = false }).PostAsync($"/api/studies/{seeded.Study.Id}/links?count=2", null);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+
+        var admin = await SignInAsAdminAsync(host);
+        var response = await admin.PostAsync($"/api/studies/{seeded.Study.Id}/links?count=3&platform=Credamo&lang=zh-CN", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var links = (await response.Content.ReadFromJsonAsync<TaskEndpoints.CreatedLinks>())!.Links;
+        Assert.Equal(3, links.Distinct().Count());
+        var page = await Browser(host).OpenAsync(new Uri(links[0]).PathAndQuery);
+        Assert.Contains("知情同意", page.Html);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync($"/api/studies/{seeded.Study.Id}/links?count=0", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync($"/api/studies/{seeded.Study.Id}/links?platform=MTurk", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/studies/{Guid.NewGuid()}/links", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_researcher_gets_links_only_for_their_own_studies()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var seeded = await StudyAsync(host);
+        await using var scope = host.Services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<CreateTaskLinks.Handler>();
+        var command = new CreateTaskLinks.Command(seeded.Study.Id, 2, Platform.Direct, "en", "https://painbias.example");
+
+        Assert.Null(await handler.HandleAsync(command, new Actor("someone-else", IsAdmin: false), CancellationToken.None));
+        var own = await handler.HandleAsync(command, new Actor(seeded.Study.OwnerId, IsAdmin: false), CancellationToken.None);
+        Assert.All(own!, link => Assert.StartsWith("https://painbias.example/task/", link));
+    }
+
+    [Fact]
+    public async Task A_researchers_preview_runs_the_whole_task_and_its_rating_never_counts()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var seeded = await StudyAsync(host);
+        await using var scope = host.Services.CreateAsyncScope();
+        var preview = (await scope.ServiceProvider.GetRequiredService<CreateTaskLinks.Handler>().HandleAsync(
+            new CreateTaskLinks.Command(seeded.Study.Id, 1, Platform.Direct, "zh-CN", "http://localhost", Preview: true),
+            new Actor(seeded.Study.OwnerId, IsAdmin: false), CancellationToken.None))!.Single();
+
+        var browser = await ToRatingAsync(host, new Uri(preview).PathAndQuery);
+        Assert.Contains("预览", browser.Html);
+        await browser.SubmitAsync(Rating());
+        Assert.Contains("您的完成码", browser.Html);
+
+        await using var db = await host.Database.ContextAsync();
+        var assessment = await db.Assessments.SingleAsync(a => a.StudyId == seeded.Study.Id);
+        Assert.False(assessment.Included);
+        Assert.Equal(ExclusionReason.Preview, assessment.ExclusionReasons);
+    }
+
+    [Fact]
+    public void Every_task_string_exists_in_English_and_Chinese()
+    {
+        var resources = new ResourceManager("PainBias.Web.Resources.TaskText", typeof(TaskLinks).Assembly);
+        var english = Keys(resources.GetResourceSet(CultureInfo.InvariantCulture, true, false)!);
+        var chinese = Keys(resources.GetResourceSet(CultureInfo.GetCultureInfo("zh-CN"), true, false)!);
+        Assert.NotEmpty(english);
+        Assert.Equal(english.Keys.Order(), chinese.Keys.Order());
+        Assert.All(english, e => Assert.NotEqual(e.Value, chinese[e.Key]));
+
+        static Dictionary<string, string> Keys(ResourceSet set) =>
+            set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+    }
+}
