@@ -46,6 +46,7 @@ public sealed class TaskFlow(
             session.Culture = culture;
 
         Guid? variantId = null;
+        Guid? allocated = null;
         var progress = (Done: 0, Of: 1);
         if (session.Step == TaskStep.Rating)
         {
@@ -55,6 +56,7 @@ public sealed class TaskFlow(
                 // The next image of several, or a hold that ran out before its rating arrived (its slot went back to
                 // the pool): take the next eligible slot.
                 reservation = await AssignSlotAsync(db, session, now, cancellationToken);
+                allocated = reservation?.Id;
             }
             variantId = reservation?.VariantId;
             progress = (await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken),
@@ -68,7 +70,17 @@ public sealed class TaskFlow(
             screeningItem = gold.ElementAtOrDefault(session.ScreeningIndex);
             progress = (session.ScreeningIndex, gold.Count);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException) when (allocated is not null)
+        {
+            // A submit (or another refresh) moved the session on while this request took a slot for it: give the
+            // slot back unless the session that won points at it, then let the caller read the session again.
+            await ReleaseIfOrphanedAsync(sessionId, allocated.Value, cancellationToken);
+            throw;
+        }
         return new TaskView(session.Id, session.Step, session.Culture, session.Platform, variantId,
             session.CompletionCode, session.AssignmentId, session.TurkSubmitTo, session.IsPreview, progress.Done + 1, progress.Of, screeningItem);
     }
@@ -117,6 +129,17 @@ public sealed class TaskFlow(
             // A second post of the same step won the race; the page shows wherever the session is now.
         }
         return [];
+    }
+
+    private async Task ReleaseIfOrphanedAsync(Guid sessionId, Guid reservationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var current = await db.TaskSessions.Where(s => s.Id == sessionId).Select(s => s.ReservationId).SingleAsync(cancellationToken);
+        if (current == reservationId)
+            return;
+        await db.Reservations
+            .Where(r => r.Id == reservationId && r.Status == ReservationStatus.Held)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, ReservationStatus.Released), cancellationToken);
     }
 
     private async Task<Reservation?> AssignSlotAsync(PainBiasDbContext db, TaskSession session, DateTime now, CancellationToken cancellationToken)
