@@ -12,7 +12,8 @@ log() { printf '[test] %s\n' "$*" >&2; }
 
 as_postgres() {
   # PostgreSQL refuses to run as root; run its tools as the postgres user then.
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From the work folder (its owner), since the postgres user may not enter the checkout.
+  if [ "$(id -u)" = 0 ]; then (cd "$work" && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 apt_install() {
