@@ -50,7 +50,7 @@ public class HostTests
     }
 
     [Fact]
-    public async Task Without_a_configured_password_the_first_admin_gets_a_one_time_password_that_works()
+    public async Task Without_a_configured_password_the_first_admin_gets_a_one_time_password_to_replace_at_first_sign_in()
     {
         await using var factory = await PainBiasWebFactory.CreateAsync(DatabaseProvider.Sqlite,
             new Dictionary<string, string?> { ["Admin:Password"] = "" });
@@ -59,8 +59,29 @@ public class HostTests
         Assert.Equal(PainBiasWebFactory.AdminEmail, login.Email);
         Assert.NotNull(login.OneTimePassword);
         Assert.True(login.OneTimePassword.Length >= 16);
-        var admin = await factory.SignInAsync(PainBiasWebFactory.AdminEmail, login.OneTimePassword);
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/studies")).StatusCode);
+
+        var client = factory.CreateBrowser();
+        var signIn = await PainBiasWebFactory.SignInResponseAsync(client, PainBiasWebFactory.AdminEmail, login.OneTimePassword);
+        Assert.Equal("/account/password", signIn.Headers.Location!.OriginalString);
+
+        var page = await client.GetStringAsync("/account/password");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var weak = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["current"] = login.OneTimePassword, ["next"] = "short", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.StartsWith("/account/password?error=", weak.Headers.Location!.OriginalString);
+
+        const string chosen = "My-Own-Passw0rd";
+        var changed = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["current"] = login.OneTimePassword, ["next"] = chosen, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal("/studies", changed.Headers.Location!.OriginalString);
+
+        var again = factory.CreateBrowser();
+        Assert.Equal("/studies", (await PainBiasWebFactory.SignInResponseAsync(again, PainBiasWebFactory.AdminEmail, chosen)).Headers.Location!.OriginalString);
+        Assert.Contains("error=invalid", (await PainBiasWebFactory.SignInResponseAsync(factory.CreateBrowser(), PainBiasWebFactory.AdminEmail, login.OneTimePassword)).Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public static class AccountEndpoints
     {
         var group = app.MapGroup("/account");
         group.MapPost("/signin", SignIn);
+        group.MapPost("/password", ChangePassword).RequireAuthorization();
         group.MapPost("/logout", async (SignInManager<PainBiasUser> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -26,10 +27,33 @@ public static class AccountEndpoints
         var target = IsLocal(returnUrl) ? returnUrl! : "/studies";
         var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded)
-            return TypedResults.LocalRedirect(target);
+        {
+            // A generated one-time password is replaced before anything else.
+            var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
+            return TypedResults.LocalRedirect(user?.MustChangePassword == true ? "/account/password" : target);
+        }
         loggers.CreateLogger("PainBias.Account").LogWarning("Failed sign-in for {Email} (locked out: {LockedOut})", email, result.IsLockedOut);
         var error = result.IsLockedOut ? "locked" : "invalid";
         return TypedResults.LocalRedirect($"/account/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+    }
+
+    private static async Task<RedirectHttpResult> ChangePassword(
+        [FromForm] string current, [FromForm] string next, HttpContext http, SignInManager<PainBiasUser> signIn)
+    {
+        var users = signIn.UserManager;
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+            return TypedResults.LocalRedirect("/account/login");
+        var result = await users.ChangePasswordAsync(user, current, next);
+        if (!result.Succeeded)
+        {
+            var errors = string.Join(" ", result.Errors.Select(e => e.Description));
+            return TypedResults.LocalRedirect($"/account/password?error={Uri.EscapeDataString(errors)}");
+        }
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return TypedResults.LocalRedirect("/studies");
     }
 
     /// <summary>Only same-site paths, so a crafted link cannot bounce a fresh session to another site.</summary>

@@ -57,6 +57,8 @@ public sealed class AccountSeeder(
         var token = await users.GeneratePasswordResetTokenAsync(admin);
         Check(await users.ResetPasswordAsync(admin, token, password), "reset the admin password");
         await users.SetLockoutEndDateAsync(admin, null);
+        admin.MustChangePassword = true;
+        Check(await users.UpdateAsync(admin), "mark the new password as one-time");
         return password;
     }
 
