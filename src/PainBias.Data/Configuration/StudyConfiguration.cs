@@ -11,6 +11,7 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.Name).HasMaxLength(200);
         builder.Property(s => s.Description).HasMaxLength(4000);
         builder.Property(s => s.OwnerId).HasMaxLength(450);
+        builder.Property(s => s.ExportSalt).HasMaxLength(64);
         builder.HasIndex(s => s.OwnerId);
         builder.HasOne<PainBiasUser>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }

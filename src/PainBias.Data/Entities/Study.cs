@@ -25,6 +25,12 @@ public sealed class Study
     /// <summary>A rating submitted faster than this is stored but flagged TooFast and left out of analyses.</summary>
     public int MinSecondsPerRating { get; set; } = 5;
 
+    /// <summary>
+    /// Secret per study, keyed into the worker hashes of exports: the same worker gets the same hash in every export of
+    /// this study, and no hash can be linked to a platform id or to another study's exports without the database.
+    /// </summary>
+    public string ExportSalt { get; set; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public List<SourceFace> SourceFaces { get; set; } = [];
 
     public StudyDesign Design() => new(

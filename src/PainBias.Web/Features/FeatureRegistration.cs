@@ -4,6 +4,7 @@ using PainBias.Web.Features.Account;
 using PainBias.Web.Features.Admin;
 using PainBias.Web.Features.AssessorTask;
 using PainBias.Web.Features.Demo;
+using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
 using PainBias.Web.Features.Studies;
 using PainBias.Web.Hosting;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddScoped<UploadSourceFace.Handler>();
         services.AddScoped<StudyQueries>();
         services.AddScoped<ImageAccess>();
+        services.AddScoped<ExportRatings>();
         services.AddScoped<UserAdministration>();
 
         services.AddOptions<TaskOptions>().Bind(configuration.GetSection(TaskOptions.Section))
@@ -55,6 +57,7 @@ public static class FeatureRegistration
     {
         app.MapAccountEndpoints();
         app.MapImageEndpoints();
+        app.MapExportEndpoints();
         app.MapStudyEndpoints();
         app.MapTaskEndpoints();
         return app;
