@@ -93,12 +93,7 @@ public sealed class HostProcess : IAsyncDisposable
     private static string HostDll(string project)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PainBias.sln")))
-            root = root.Parent;
-        if (root is null)
-            throw new InvalidOperationException("Cannot find the repository root (PainBias.sln) above " + AppContext.BaseDirectory);
-        var dll = Path.Combine(root.FullName, "src", project, "bin", configuration, "net10.0", project + ".dll");
+        var dll = Path.Combine(RepositoryPaths.Root, "src", project, "bin", configuration, "net10.0", project + ".dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first ({configuration}).", dll);
     }
 

@@ -64,8 +64,7 @@ public class HostTests
         var signIn = await PainBiasWebFactory.SignInResponseAsync(client, PainBiasWebFactory.AdminEmail, login.OneTimePassword);
         Assert.Equal("/account/password", signIn.Headers.Location!.OriginalString);
 
-        var page = await client.GetStringAsync("/account/password");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PainBiasWebFactory.AntiforgeryToken(await client.GetStringAsync("/account/password"));
         var weak = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["current"] = login.OneTimePassword, ["next"] = "short", ["__RequestVerificationToken"] = token,

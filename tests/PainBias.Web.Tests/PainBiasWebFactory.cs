@@ -53,9 +53,7 @@ public sealed partial class PainBiasWebFactory(TestDatabase database, IReadOnlyD
 
     public static async Task<HttpResponseMessage> SignInResponseAsync(HttpClient client, string email, string password)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), "the login page carries an antiforgery token");
+        var token = AntiforgeryToken(await client.GetStringAsync("/account/login"));
         return await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["email"] = email,
@@ -79,6 +77,14 @@ public sealed partial class PainBiasWebFactory(TestDatabase database, IReadOnlyD
             id = user.Id;
         }
         return (await SignInAsync(email, password), id);
+    }
+
+    /// <summary>The antiforgery token a static form rendered into its page.</summary>
+    public static string AntiforgeryToken(string html)
+    {
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the page carries an antiforgery token");
+        return token;
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using PainBias.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace PainBias.Worker.Tests;
@@ -47,7 +48,7 @@ public class ComposeFileTests
     {
         Assert.Equal("service_completed_successfully", Scalar(Service(service), "depends_on", "migrator", "condition"));
         Assert.Contains("/health", Service(service)["healthcheck"]["test"].ToString());
-        Assert.True(File.Exists(Path.Combine(FindRepositoryRoot(), Scalar(Service(service), "build", "dockerfile"))));
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, Scalar(Service(service), "build", "dockerfile"))));
     }
 
     [Fact]
@@ -83,13 +84,5 @@ public class ComposeFileTests
             .ToList();
         Assert.Contains("ConnectionStrings__PainBias", keys);
         Assert.All(keys, k => Assert.Matches(@"^(ConnectionStrings|Admin|Jobs|Logging|Urls|Database)(__\w+)*$", k));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PainBias.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

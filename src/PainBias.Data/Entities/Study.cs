@@ -29,7 +29,9 @@ public sealed class Study
     /// Secret per study, keyed into the worker hashes of exports: the same worker gets the same hash in every export of
     /// this study, and no hash can be linked to a platform id or to another study's exports without the database.
     /// </summary>
-    public string ExportSalt { get; set; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public string ExportSalt { get; set; } = NewExportSalt();
+
+    public static string NewExportSalt() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public List<SourceFace> SourceFaces { get; set; } = [];
 

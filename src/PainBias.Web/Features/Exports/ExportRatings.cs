@@ -5,6 +5,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using PainBias.Core.Domain;
 using PainBias.Data;
+using PainBias.Data.Entities;
 using PainBias.Web.Features.Studies;
 using PainBias.Web.Hosting;
 
@@ -23,7 +24,7 @@ public sealed class ExportRatings(IDbContextFactory<PainBiasDbContext> contexts)
         if (study.ExportSalt.Length == 0)
         {
             // Studies created before salts existed get theirs at the first export.
-            study.ExportSalt = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            study.ExportSalt = Study.NewExportSalt();
             await db.SaveChangesAsync(cancellationToken);
         }
         var rows = await (

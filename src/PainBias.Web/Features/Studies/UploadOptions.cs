@@ -5,4 +5,6 @@ public sealed class UploadOptions
 {
     public const string Section = "Uploads";
     public long MaxImageBytes { get; set; } = 20L * 1024 * 1024;
+
+    public string TooLarge(long size) => $"The file is {size / 1048576.0:0.#} MB; the limit is {MaxImageBytes / 1048576.0:0.#} MB.";
 }

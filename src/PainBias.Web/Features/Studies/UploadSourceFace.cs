@@ -94,10 +94,9 @@ public static class UploadSourceFace
         /// <summary>Returns the stored content type, or records why the file is refused.</summary>
         private string? CheckImage(Command command, Dictionary<string, string> errors)
         {
-            var max = options.Value.MaxImageBytes;
-            if (command.Data.Length > max)
+            if (command.Data.Length > options.Value.MaxImageBytes)
             {
-                errors["file"] = $"The file is {command.Data.Length / 1048576.0:0.#} MB; the limit is {max / 1048576.0:0.#} MB.";
+                errors["file"] = options.Value.TooLarge(command.Data.Length);
                 return null;
             }
             try
