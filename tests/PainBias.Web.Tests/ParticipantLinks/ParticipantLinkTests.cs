@@ -29,7 +29,7 @@ public sealed class ParticipantLinkTests(TaskWebFixture fixture)
         using var csv = new CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
         csv.Read();
         csv.ReadHeader();
-        Assert.Equal(["participant_id", "link", "completion_code"], csv.HeaderRecord);
+        Assert.Equal(["participant_id", "link", "completion_code"], csv.HeaderRecord!);
         var rows = new List<Dictionary<string, string>>();
         while (csv.Read())
             rows.Add(csv.HeaderRecord!.ToDictionary(h => h, h => csv.GetField(h)!));
@@ -136,7 +136,7 @@ public sealed class ParticipantLinkTests(TaskWebFixture fixture)
                 Id = Guid.NewGuid(), StudyId = seeded.Study.Id, Platform = Platform.Direct, ExternalId = rows[0]["participant_id"],
                 Source = "test", AddedBy = "test", AddedAt = DateTime.UtcNow,
             });
-            db.Workers.Add(new Worker { Id = Guid.NewGuid(), Platform = Platform.Direct, ExternalId = rows[1]["participant_id"], Blocked = true, BlockReason = "test" });
+            db.Workers.Add(new Worker { Id = Guid.NewGuid(), Platform = Platform.Direct, ExternalId = rows[1]["participant_id"], Blocked = true, BlockReason = "test", FirstSeenAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
 

@@ -123,7 +123,12 @@ public sealed class WorkerAdministrationTests : IAsyncLifetime
     {
         await StartAsync(DatabaseProvider.Postgres);
         var worker = await WorkerAsync();
-        const string typeId = "3PAINBIASSCREENPASSED0";
+        var typeId = await WithAsync(async sp => (await sp.GetRequiredService<PainBias.Crowd.MTurk.IMTurkClient>().CreateQualificationTypeAsync(
+            new PainBias.Crowd.MTurk.CreateQualificationTypeRequest
+            {
+                Name = "PainBias screening passed", Description = "Passed the gold-face screening.",
+                QualificationTypeStatus = PainBias.Crowd.MTurk.QualificationTypeStatus.Active,
+            })).QualificationType.QualificationTypeId);
 
         Assert.True((await Act(a => a.GrantQualificationAsync(worker.Id, typeId, 1, notifyWorker: false, admin, CancellationToken.None))).Succeeded);
         Assert.True((await Act(a => a.GrantQualificationAsync(worker.Id, typeId, 3, notifyWorker: false, admin, CancellationToken.None))).Succeeded);

@@ -20,27 +20,25 @@ public static class ParticipantLinkEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> LinksCsv(
-        Guid studyId, [FromForm] LinksForm form, HttpContext http, IssueParticipantLinks.Handler handler, CancellationToken ct)
+        Guid studyId, [FromForm] int? count, [FromForm] string? platform, [FromForm] string? lang, HttpContext http, IssueParticipantLinks.Handler handler, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (form.Count is not { } count || count is < 1 or > IssueParticipantLinks.MaxCount)
+        if (count is not { } n || n is < 1 or > IssueParticipantLinks.MaxCount)
             errors["count"] = [$"count must be 1..{IssueParticipantLinks.MaxCount}."];
-        if (!Enum.TryParse<Platform>(form.Platform ?? nameof(Platform.Direct), ignoreCase: true, out var platform) || platform == Platform.MTurk)
+        if (!Enum.TryParse<Platform>(platform ?? nameof(Platform.Direct), ignoreCase: true, out var parsed) || parsed == Platform.MTurk)
             errors["platform"] = ["platform must be Direct or Credamo (MTurk workers arrive through the HIT)."];
         // Credamo's participants read Chinese: their links open the task in Simplified Chinese unless told otherwise.
-        var culture = TaskCultures.Match(form.Lang ?? (platform == Platform.Credamo ? TaskCultures.Chinese : TaskCultures.English));
+        var culture = TaskCultures.Match(lang ?? (parsed == Platform.Credamo ? TaskCultures.Chinese : TaskCultures.English));
         if (culture is null)
             errors["lang"] = ["lang must be en or zh-CN."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
 
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var links = await handler.HandleAsync(new IssueParticipantLinks.Command(studyId, form.Count!.Value, platform, culture!, baseUrl), Actor.From(http.User), ct);
+        var links = await handler.HandleAsync(new IssueParticipantLinks.Command(studyId, count!.Value, parsed, culture!, baseUrl), Actor.From(http.User), ct);
         if (links is null)
             return TypedResults.NotFound();
         return TypedResults.File(CredamoCsv.Links(links), "text/csv; charset=utf-8",
-            $"{platform.ToString().ToLowerInvariant()}-links-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+            $"{parsed.ToString().ToLowerInvariant()}-links-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
     }
-
-    public sealed record LinksForm(int? Count, string? Platform, string? Lang);
 }
