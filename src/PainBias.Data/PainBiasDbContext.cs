@@ -26,6 +26,11 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<TaskSession> TaskSessions => Set<TaskSession>();
     public DbSet<GoldItem> GoldItems => Set<GoldItem>();
+    public DbSet<ParticipantLink> ParticipantLinks => Set<ParticipantLink>();
+    public DbSet<CredamoImport> CredamoImports => Set<CredamoImport>();
+    public DbSet<WorkerQualification> WorkerQualifications => Set<WorkerQualification>();
+    public DbSet<StudyExclusion> StudyExclusions => Set<StudyExclusion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

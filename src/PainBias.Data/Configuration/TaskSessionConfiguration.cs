@@ -16,6 +16,7 @@ internal sealed class TaskSessionConfiguration : IEntityTypeConfiguration<TaskSe
         builder.Property(s => s.ScreeningIndex).IsConcurrencyToken();
         builder.Property(s => s.Culture).HasMaxLength(16);
         builder.Property(s => s.CompletionCode).HasMaxLength(32);
+        builder.Property(s => s.IssuedCompletionCode).HasMaxLength(32);
         builder.Property(s => s.AssignmentId).HasMaxLength(200);
         builder.Property(s => s.HitId).HasMaxLength(200);
         builder.Property(s => s.TurkSubmitTo).HasMaxLength(200);

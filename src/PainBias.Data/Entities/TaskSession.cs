@@ -40,6 +40,9 @@ public sealed class TaskSession
     public DateTime? FinishedAt { get; set; }
     public string? CompletionCode { get; set; }
 
+    /// <summary>The code issued with a single-use link (Credamo, Direct): shown at completion instead of a new one.</summary>
+    public string? IssuedCompletionCode { get; set; }
+
     // MTurk's parameters, kept for the final externalSubmit and for review.
     public string? AssignmentId { get; set; }
     public string? HitId { get; set; }

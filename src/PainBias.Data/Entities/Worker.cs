@@ -11,4 +11,5 @@ public sealed class Worker
     public DateTime FirstSeenAt { get; set; }
     public bool Blocked { get; set; }
     public string? BlockReason { get; set; }
+    public DateTime? BlockedAt { get; set; }
 }

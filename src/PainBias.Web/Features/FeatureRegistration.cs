@@ -3,10 +3,12 @@ using PainBias.Imaging.Decoding;
 using PainBias.Web.Features.Account;
 using PainBias.Web.Features.Admin;
 using PainBias.Web.Features.AssessorTask;
+using PainBias.Web.Features.Credamo;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
 using PainBias.Web.Features.Studies;
+using PainBias.Web.Features.Workers;
 using PainBias.Web.Hosting;
 
 namespace PainBias.Web.Features;
@@ -43,6 +45,8 @@ public static class FeatureRegistration
         services.AddScoped<SessionImage>();
         services.AddScoped<CreateTaskLinks.Handler>();
         services.AddTaskFraming();
+        services.AddCredamoBridge();
+        services.AddWorkerAdministration(configuration);
         return services;
     }
 
@@ -60,6 +64,7 @@ public static class FeatureRegistration
         app.MapExportEndpoints();
         app.MapStudyEndpoints();
         app.MapTaskEndpoints();
+        app.MapCredamoBridge();
         return app;
     }
 }

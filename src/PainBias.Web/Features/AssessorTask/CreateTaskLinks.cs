@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PainBias.Core.Domain;
 using PainBias.Data;
+using PainBias.Web.Features.ParticipantLinks;
 using PainBias.Web.Features.Studies;
 using PainBias.Web.Hosting;
 
@@ -16,13 +17,20 @@ public static class CreateTaskLinks
 
     public sealed record Command(Guid StudyId, int Count, Platform Platform, string Culture, string BaseUrl, bool Preview = false);
 
-    public sealed class Handler(IDbContextFactory<PainBiasDbContext> contexts, TaskLinks links)
+    public sealed class Handler(IDbContextFactory<PainBiasDbContext> contexts, TaskLinks links, IssueParticipantLinks.Handler issue)
     {
         /// <summary>The links, or null when the study does not exist or is not the actor's.</summary>
         public async Task<IReadOnlyList<string>?> HandleAsync(Command command, Actor actor, CancellationToken cancellationToken)
         {
             if (command.Count is < 1 or > MaxCount)
                 throw new ArgumentOutOfRangeException(nameof(command), command.Count, $"count must be 1..{MaxCount}.");
+            // Participant links are stored and single-use; only previews stay plain signed tokens.
+            if (!command.Preview)
+            {
+                var issued = await issue.HandleAsync(
+                    new IssueParticipantLinks.Command(command.StudyId, command.Count, command.Platform, command.Culture, command.BaseUrl), actor, cancellationToken);
+                return issued?.Select(l => l.Link).ToList();
+            }
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             if (!await db.Studies.VisibleTo(actor).AnyAsync(s => s.Id == command.StudyId, cancellationToken))
                 return null;

@@ -10,9 +10,10 @@ public static class StartTask
 {
     public sealed record Command(
         Guid StudyId, Platform Platform, string ExternalWorkerId, string Culture,
-        string? AssignmentId = null, string? HitId = null, string? TurkSubmitTo = null, bool Preview = false);
+        string? AssignmentId = null, string? HitId = null, string? TurkSubmitTo = null, bool Preview = false,
+        string? IssuedCompletionCode = null);
 
-    public enum Refusal { None, UnknownStudy, Blocked, AlreadyUsed }
+    public enum Refusal { None, UnknownStudy, Blocked, AlreadyUsed, Excluded }
 
     public sealed record Result(Guid? SessionId, Refusal Refusal);
 
@@ -41,6 +42,10 @@ public static class StartTask
             if (study is null || study.Design().QuotaFor(command.Platform) == 0)
                 return new Result(null, Refusal.UnknownStudy);
 
+            if (await db.StudyExclusions.AnyAsync(
+                    e => e.StudyId == study.Id && e.Platform == command.Platform && e.ExternalId == command.ExternalWorkerId, cancellationToken))
+                return new Result(null, Refusal.Excluded);
+
             var worker = await db.Workers.SingleOrDefaultAsync(
                 w => w.Platform == command.Platform && w.ExternalId == command.ExternalWorkerId, cancellationToken);
             if (worker is null)
@@ -67,7 +72,7 @@ public static class StartTask
             session = new TaskSession
             {
                 Id = Guid.NewGuid(), StudyId = study.Id, WorkerId = worker.Id, Platform = command.Platform, Culture = command.Culture,
-                Step = TaskStep.Consent, CreatedAt = now, IsPreview = command.Preview,
+                Step = TaskStep.Consent, CreatedAt = now, IsPreview = command.Preview, IssuedCompletionCode = command.IssuedCompletionCode,
                 AssignmentId = command.AssignmentId, HitId = command.HitId, TurkSubmitTo = command.TurkSubmitTo?.TrimEnd('/'),
             };
             db.TaskSessions.Add(session);

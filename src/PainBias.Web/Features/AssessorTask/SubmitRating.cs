@@ -75,7 +75,7 @@ public static class SubmitRating
             {
                 session.Step = TaskStep.Completed;
                 session.FinishedAt = now;
-                session.CompletionCode = CompletionCodes.New();
+                session.CompletionCode = session.IssuedCompletionCode ?? CompletionCodes.New();
             }
             try
             {

@@ -150,7 +150,7 @@ public sealed class TaskFlow(
             // Nothing left to rate: an assessor who has rated something still finishes with a code.
             var hasRated = await db.Assessments.AnyAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken);
             session.Step = hasRated ? TaskStep.Completed : TaskStep.StudyFull;
-            session.CompletionCode = hasRated ? CompletionCodes.New() : null;
+            session.CompletionCode = hasRated ? session.IssuedCompletionCode ?? CompletionCodes.New() : null;
             session.FinishedAt = now;
             return null;
         }

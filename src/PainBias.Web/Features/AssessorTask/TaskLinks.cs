@@ -8,9 +8,10 @@ namespace PainBias.Web.Features.AssessorTask;
 
 /// <summary>
 /// What a signed task link says: which study, which platform, who (a participant id), which language, and whether it
-/// is a researcher's preview.
+/// is a researcher's preview. <see cref="LinkId"/> names the stored single-use link it was issued as (null for previews
+/// and links made before links were stored).
 /// </summary>
-public sealed record TaskLink(Guid StudyId, Platform Platform, string WorkerId, string Culture, bool Preview = false);
+public sealed record TaskLink(Guid StudyId, Platform Platform, string WorkerId, string Culture, bool Preview = false, Guid? LinkId = null);
 
 /// <summary>
 /// Signs and reads task links with Data Protection (keys in the database, so every web node reads every link).
@@ -25,7 +26,9 @@ public sealed class TaskLinks(IDataProtectionProvider provider, IOptions<TaskOpt
 
     /// <summary>A link for a new participant of a study, with a random participant id.</summary>
     public string CreateForNewParticipant(Guid studyId, Platform platform, string culture, bool preview = false) =>
-        Create(new TaskLink(studyId, platform, (preview ? "preview-" : "P") + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), culture, preview));
+        Create(new TaskLink(studyId, platform, preview ? "preview-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) : NewParticipantId(), culture, preview));
+
+    public static string NewParticipantId() => "P" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     public TaskLink? Read(string? token)
     {

@@ -23,6 +23,7 @@ public static class TaskPaths
     {
         StartTask.Refusal.Blocked => (StatusCodes.Status403Forbidden, "Link.Blocked"),
         StartTask.Refusal.AlreadyUsed => (StatusCodes.Status409Conflict, "Link.AlreadyUsed"),
+        StartTask.Refusal.Excluded => (StatusCodes.Status403Forbidden, "Link.Excluded"),
         _ => (StatusCodes.Status400BadRequest, "Link.Unknown"),
     };
 }
