@@ -6,6 +6,7 @@ using PainBias.Web.Features.AssessorTask;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
+using PainBias.Web.Features.Simulation;
 using PainBias.Web.Features.Studies;
 using PainBias.Web.Hosting;
 
@@ -43,6 +44,7 @@ public static class FeatureRegistration
         services.AddScoped<SessionImage>();
         services.AddScoped<CreateTaskLinks.Handler>();
         services.AddTaskFraming();
+        services.AddSimulation();
         return services;
     }
 

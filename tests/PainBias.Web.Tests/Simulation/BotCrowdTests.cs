@@ -26,12 +26,16 @@ public sealed class BotCrowdTests(TaskWebFixture fixture, ITestOutputHelper outp
     [InlineData(DatabaseProvider.Sqlite)]
     public async Task With_the_reference_effects_the_stored_ratings_reproduce_the_ranking_and_the_race_and_age_differences(DatabaseProvider provider)
     {
-        const int faces = 24, k = 12, imagesPerAssessor = 4;
+        const int faces = 8, k = 4, imagesPerAssessor = 4;
         var host = await fixture.HostAsync(provider);
         var study = await SimulationStudyAsync(host, faces, k, imagesPerAssessor);
         // A few bots more than the slots need: the last ones may find only faces they have seen, or a full study.
         var bots = 4 * faces * k / imagesPerAssessor * 11 / 10;
-        var options = new BotCrowdOptions(CrowdModel.WithPspiEffects(ReferenceRace, ReferenceAge), Seed: 20260101, Concurrency: 8);
+        // The reference effects with less rating noise than the reference crowd, so that 128 ratings (seconds over HTTP)
+        // resolve the 0.4-PSPI gaps of the ranking. Less noise changes how rounding and max() turn latent shifts into
+        // PSPI, so the per-AU shifts are calibrated (in-process) to give exactly the reference PSPI effects.
+        var quiet = CrowdModel.Reference with { NoiseSd = 0.25, AssessorSd = 0.1 };
+        var options = new BotCrowdOptions(CrowdCalibration.Calibrate(quiet, ReferenceRace, ReferenceAge), Seed: 20260101, Concurrency: 8);
 
         var watch = Stopwatch.StartNew();
         var report = await RunAsync(host, study, bots, options);
@@ -69,6 +73,32 @@ public sealed class BotCrowdTests(TaskWebFixture fixture, ITestOutputHelper outp
         var again = await RunAsync(host, second, 16, new BotCrowdOptions(CrowdModel.Reference, Seed: 6, Concurrency: 4));
         output.WriteLine($"second: {again.Ratings} ratings in {watch.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(64, again.Ratings);
+    }
+
+    [Fact]
+    public async Task Speeders_are_screened_out_and_attention_failures_are_stored_as_failed_checks()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var study = await SimulationStudyAsync(host, faces: 4, k: 3, imagesPerAssessor: 1);
+        await using (var db = await host.Database.ContextAsync())
+        {
+            var blob = TestData.AddBlob(db, $"gold {study}");
+            db.GoldItems.Add(new GoldItem { Id = Guid.NewGuid(), StudyId = study, ImageSha256 = blob.Sha256, Au4 = 3, Au6 = 2, Au7 = 2, Au9 = 1, Au10 = 1, Au43 = 0 });
+            await db.SaveChangesAsync();
+        }
+        var report = await RunAsync(host, study, 20, new BotCrowdOptions(CrowdModel.Reference, Seed: 8, Concurrency: 4,
+            SpeederShare: 0.3, AttentionFailureShare: 0.3));
+
+        Assert.Empty(report.Errors);
+        Assert.True(report.Speeders > 0 && report.AttentionFailures > 0, report.ToString());
+        // A speeder answers the gold face at random: it cannot match six AUs within one step by chance often.
+        Assert.InRange(report.ScreenedOut, 1, report.Speeders);
+        Assert.Equal(report.Finished, report.Completed + report.ScreenedOut);
+        await using var check = await host.Database.ContextAsync();
+        var stored = await check.Assessments.Where(a => a.StudyId == study).ToListAsync();
+        Assert.Equal(report.Ratings, stored.Count);
+        Assert.Equal(report.AttentionFailures + (report.Speeders - report.ScreenedOut), stored.Count(a => a.AttentionPassed == false));
+        Assert.Equal(report.ScreenedOut, await check.TaskSessions.CountAsync(s => s.StudyId == study && s.Step == TaskStep.ScreeningFailed));
     }
 
     // Two estimates of one effect agree when they differ by less than two standard errors of their difference.
