@@ -165,5 +165,13 @@ public sealed class BotAssessor(HttpClient client, IBotPerception perception, Bo
         public string Kind => Message;
     }
 
-    private static int BotSeed(int seed, int index) => unchecked(seed * 1_000_003 + index * 92_821 + 17);
+    // SplitMix64 of the crowd seed and the bot's index: neighbouring bots get unrelated streams (seeds that differ by a
+    // constant step give correlated first draws from System.Random).
+    private static int BotSeed(int seed, int index)
+    {
+        var z = unchecked(((ulong)(uint)seed << 32 | (uint)index) + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)(z ^ (z >> 31));
+    }
 }

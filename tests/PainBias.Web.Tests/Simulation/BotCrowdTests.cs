@@ -79,14 +79,14 @@ public sealed class BotCrowdTests(TaskWebFixture fixture, ITestOutputHelper outp
     public async Task Speeders_are_screened_out_and_attention_failures_are_stored_as_failed_checks()
     {
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
-        var study = await SimulationStudyAsync(host, faces: 4, k: 3, imagesPerAssessor: 1);
+        var study = await SimulationStudyAsync(host, faces: 6, k: 3, imagesPerAssessor: 1);
         await using (var db = await host.Database.ContextAsync())
         {
             var blob = TestData.AddBlob(db, $"gold {study}");
             db.GoldItems.Add(new GoldItem { Id = Guid.NewGuid(), StudyId = study, ImageSha256 = blob.Sha256, Au4 = 3, Au6 = 2, Au7 = 2, Au9 = 1, Au10 = 1, Au43 = 0 });
             await db.SaveChangesAsync();
         }
-        var report = await RunAsync(host, study, 20, new BotCrowdOptions(CrowdModel.Reference, Seed: 8, Concurrency: 4,
+        var report = await RunAsync(host, study, 30, new BotCrowdOptions(CrowdModel.Reference, Seed: 8, Concurrency: 4,
             SpeederShare: 0.3, AttentionFailureShare: 0.3));
 
         Assert.Empty(report.Errors);
