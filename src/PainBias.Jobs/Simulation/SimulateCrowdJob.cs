@@ -27,15 +27,7 @@ public sealed class SimulateCrowdJob(
         var issuer = services.GetService<ITaskLinkIssuer>()
             ?? throw new InvalidOperationException("This node cannot sign task links: run the default queue on a web node for simulations.");
         var links = Enumerable.Range(0, request.Assessors).Select(_ => issuer.NewDirectLink(simulationStudyId, request.BaseUrl)).ToList();
-        var last = DateTime.MinValue;
-        var progress = new Progress<BotCrowdReport>(report =>
-        {
-            // Throttled: a parameter write per second is plenty for a progress bar.
-            if (context is null || (DateTime.UtcNow - last < TimeSpan.FromSeconds(1) && report.Finished < report.Assessors))
-                return;
-            last = DateTime.UtcNow;
-            context.SetJobParameter(ProgressParameter, report);
-        });
+        var progress = new ThrottledProgress(report => context?.SetJobParameter(ProgressParameter, report));
         var final = await RunCrowdAsync(simulationStudyId, request, links, _ => http.CreateClient(HttpClientName), progress, cancellationToken);
         context?.SetJobParameter(ProgressParameter, final);
         logger.LogInformation("Simulated crowd on study {StudyId}: {Completed} completed, {ScreenedOut} screened out, {Errors} errors",
@@ -57,5 +49,26 @@ public sealed class SimulateCrowdJob(
         var options = new BotCrowdOptions(model, request.Seed, request.Concurrency, request.SpeederShare, request.AttentionFailureShare,
             TimeSpan.FromSeconds(request.WaitSeconds));
         return await BotCrowd.RunAsync(clients, links, perception, options, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes at most one report a second, synchronously and one at a time (the job's storage connection is not shared
+    /// safely), so no late write can overwrite the final tally.
+    /// </summary>
+    private sealed class ThrottledProgress(Action<BotCrowdReport> write) : IProgress<BotCrowdReport>
+    {
+        private readonly Lock gate = new();
+        private DateTime last = DateTime.MinValue;
+
+        public void Report(BotCrowdReport value)
+        {
+            lock (gate)
+            {
+                if (DateTime.UtcNow - last < TimeSpan.FromSeconds(1))
+                    return;
+                last = DateTime.UtcNow;
+                write(value);
+            }
+        }
     }
 }
