@@ -21,7 +21,7 @@ public static class CrowdSimulator
 
         var random = new Random(options.Seed);
         var subjects = MakeSubjects(random, options);
-        var subjectEffects = subjects.Select(_ => Normal(random) * model.SubjectSd).ToArray();
+        var subjectEffects = subjects.Select(_ => RatingDraw.Normal(random) * model.SubjectSd).ToArray();
 
         var ratings = new List<SimulatedRating>();
         foreach (var platform in options.Platforms.Where(p => p.K > 0))
@@ -62,7 +62,7 @@ public static class CrowdSimulator
         // Assessors first (id, random effect, speeder or not), then the ratings: the same order on every run.
         var assessors = Enumerable.Range(1, batches * perBatch)
             .Select(i => (Id: platform.AssessorPrefix + i.ToString(format, CultureInfo.InvariantCulture),
-                Effect: Normal(random) * model.AssessorSd,
+                Effect: RatingDraw.Normal(random) * model.AssessorSd,
                 Speeder: random.NextDouble() < options.SpeederShare))
             .ToList();
 
@@ -82,9 +82,9 @@ public static class CrowdSimulator
                     var context = new RatingContext(subject.Id, subject.Gender, subject.Race, subject.Age, condition,
                         platform, assessor.Id, subjectEffects[subjectIndex] + assessor.Effect + platform.Offset);
                     var failedAttention = random.NextDouble() < options.AttentionFailureShare;
-                    var rating = assessor.Speeder ? RandomRating(random)
-                        : failedAttention ? StraightLine(random)
-                        : ModelRating(random, model, context);
+                    var rating = assessor.Speeder ? RatingDraw.Random(random)
+                        : failedAttention ? RatingDraw.StraightLine(random)
+                        : RatingDraw.Model(random, model, context.PerceivedRace, context.PerceivedAge, context.SharedEffect);
                     yield return new SimulatedRating(context.ToObservation(rating), assessor.Speeder, failedAttention);
                 }
             }
@@ -102,35 +102,6 @@ public static class CrowdSimulator
             new(Platform.Name, AssessorId, SubjectId, Gender, Race, Age, Condition, PerceivedRace, PerceivedAge, rating);
     }
 
-    private static AuRating ModelRating(Random random, CrowdModel model, RatingContext c)
-    {
-        var isB = c.PerceivedRace == Race.B ? 1.0 : 0.0;
-        var isS = c.PerceivedAge == AgeGroup.Senior ? 1.0 : 0.0;
-        var (means, race, age) = (model.Means.InOrder, model.RaceEffects.InOrder, model.AgeEffects.InOrder);
-        var graded = new int[5];
-        for (var j = 0; j < graded.Length; j++)
-        {
-            var latent = means[j] + race[j] * isB + age[j] * isS + c.SharedEffect + Normal(random) * model.NoiseSd;
-            // R's round() rounds halves to even, as Math.Round does by default.
-            graded[j] = Math.Clamp((int)Math.Round(latent), 0, 5);
-        }
-        var eta = model.Au43Intercept + model.Au43RaceEffect * isB + model.Au43AgeEffect * isS
-            + model.Au43RandomEffectLoading * c.SharedEffect;
-        var au43 = random.NextDouble() < 1.0 / (1.0 + Math.Exp(-eta)) ? 1 : 0;
-        return AuRating.Create(graded[0], graded[1], graded[2], graded[3], graded[4], au43);
-    }
-
-    // A speeder's answers do not depend on the face at all.
-    private static AuRating RandomRating(Random random) =>
-        AuRating.Create(random.Next(6), random.Next(6), random.Next(6), random.Next(6), random.Next(6), random.Next(2));
-
-    // An inattentive rating gives every graded AU the same value (straight-lining).
-    private static AuRating StraightLine(Random random)
-    {
-        var v = random.Next(6);
-        return AuRating.Create(v, v, v, v, v, random.Next(2));
-    }
-
     private static T[] Shuffle<T>(Random random, T[] items)
     {
         for (var i = items.Length - 1; i > 0; i--)
@@ -139,13 +110,5 @@ public static class CrowdSimulator
             (items[i], items[j]) = (items[j], items[i]);
         }
         return items;
-    }
-
-    /// <summary>A standard normal draw (Box–Muller); 1 − u keeps the logarithm finite.</summary>
-    private static double Normal(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }

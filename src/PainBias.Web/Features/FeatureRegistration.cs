@@ -7,6 +7,7 @@ using PainBias.Web.Features.Credamo;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
+using PainBias.Web.Features.Simulation;
 using PainBias.Web.Features.Studies;
 using PainBias.Web.Features.Workers;
 using PainBias.Web.Hosting;
@@ -47,6 +48,7 @@ public static class FeatureRegistration
         services.AddTaskFraming();
         services.AddCredamoBridge();
         services.AddWorkerAdministration(configuration);
+        services.AddSimulation();
         return services;
     }
 
