@@ -26,6 +26,10 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<TaskSession> TaskSessions => Set<TaskSession>();
     public DbSet<GoldItem> GoldItems => Set<GoldItem>();
+    public DbSet<MTurkLaunch> MTurkLaunches => Set<MTurkLaunch>();
+    public DbSet<MTurkHitBatch> MTurkHitBatches => Set<MTurkHitBatch>();
+    public DbSet<MTurkAssignmentReview> MTurkAssignmentReviews => Set<MTurkAssignmentReview>();
+    public DbSet<MTurkBonus> MTurkBonuses => Set<MTurkBonus>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
