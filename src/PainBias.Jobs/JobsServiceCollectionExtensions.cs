@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Data;
 using PainBias.Imaging;
+using PainBias.Jobs.Crowd;
 using PainBias.Jobs.Housekeeping;
 
 namespace PainBias.Jobs;
@@ -47,6 +48,7 @@ public static class JobsServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddTransient<ExpireReservationsJob>();
+        services.AddMTurkHits(configuration);
         services.AddHostedService<RecurringJobsRegistration>();
 
         if (options.RunServer)

@@ -26,6 +26,7 @@ public sealed class FakeMTurkServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Type, HttpStatusCode Status, string Message)> _faults = new();
+    private readonly ConcurrentQueue<(string Operation, string Type)> _lostAnswers = new();
     private int _requestCount;
 
     private FakeMTurkServer(WebApplication app)
@@ -60,6 +61,12 @@ public sealed class FakeMTurkServer : IAsyncDisposable
             _faults.Enqueue((errorType, status, message ?? $"Injected {errorType}"));
         }
     }
+
+    /// <summary>
+    /// The next call of <paramref name="operation"/> is carried out but answered with an error, as when MTurk's answer
+    /// is lost on the way: the client cannot know that the HIT or bonus exists.
+    /// </summary>
+    public void LoseAnswerOfNext(string operation, string errorType = "ServiceFault") => _lostAnswers.Enqueue((operation, errorType));
 
     public static async Task<FakeMTurkServer> StartAsync()
     {
@@ -130,6 +137,11 @@ public sealed class FakeMTurkServer : IAsyncDisposable
         try
         {
             var output = State.Handle(operation, input);
+            if (_lostAnswers.TryPeek(out var lost) && lost.Operation == operation && _lostAnswers.TryDequeue(out lost))
+            {
+                return Error(lost.Type == "ServiceFault" ? HttpStatusCode.InternalServerError : HttpStatusCode.BadRequest, lost.Type, "Injected lost answer");
+            }
+
             return Results.Text(output.ToJsonString(), "application/x-amz-json-1.1");
         }
         catch (FakeMTurkError e)
