@@ -51,6 +51,7 @@ public sealed class MTurkSyncJob(
         }
     }
 
+    [Queue(Queues.Crowd)]
     public async Task<MTurkSyncResult> SyncLaunchAsync(Guid launchId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -3,6 +3,7 @@ using PainBias.Imaging.Decoding;
 using PainBias.Web.Features.Account;
 using PainBias.Web.Features.Admin;
 using PainBias.Web.Features.AssessorTask;
+using PainBias.Web.Features.Crowd;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
@@ -33,7 +34,8 @@ public static class FeatureRegistration
         services.AddScoped<UserAdministration>();
 
         services.AddOptions<TaskOptions>().Bind(configuration.GetSection(TaskOptions.Section))
-            .Validate(o => o.LinkLifetimeDays is >= 1 and <= 3650, "Task:LinkLifetimeDays must be 1..3650.").ValidateOnStart();
+            .Validate(o => o.LinkLifetimeDays is >= 1 and <= 3650, "Task:LinkLifetimeDays must be 1..3650.")
+            .Validate(o => o.MTurkWorkerSites.All(MTurkHosts.IsOrigin), "Task:MTurkWorkerSites must be origins like https://host:port.").ValidateOnStart();
         services.AddSingleton<TaskLinks>();
         services.AddScoped<StartTask.Handler>();
         services.AddScoped<SubmitRating.Handler>();
@@ -43,6 +45,7 @@ public static class FeatureRegistration
         services.AddScoped<SessionImage>();
         services.AddScoped<CreateTaskLinks.Handler>();
         services.AddTaskFraming();
+        services.AddCrowdFeature();
         return services;
     }
 
