@@ -10,7 +10,7 @@ namespace PainBias.Web.Features.Crowd;
 public sealed record MTurkLaunchSummary(
     Guid Id, bool Sandbox, MTurkLaunchStatus Status, string Title, int RewardCents, int BonusCents, int TotalAssignments,
     int HitsPlanned, int HitsCreated, DateTime? ExpiresAt, int Approved, int Rejected, int Held, int Submitted,
-    BonusTotals Bonuses, string? LastError, DateTime? LastSyncedAt);
+    BonusTotals Bonuses, string? LastError, DateTime? LastSyncedAt, string? TookPartQualificationTypeId);
 
 public sealed record StudyMTurkView(Guid StudyId, string StudyName, MTurkQuota SandboxQuota, MTurkQuota LiveQuota, IReadOnlyList<MTurkLaunchSummary> Launches);
 
@@ -38,7 +38,7 @@ public sealed class MTurkLaunchQueries(IDbContextFactory<PainBiasDbContext> cont
                 mine.Count(b => b.State == MTurkBatchState.Created), mine.Max(b => b.Expiration),
                 decisions.Count(d => d == MTurkReviewDecision.Approved), decisions.Count(d => d == MTurkReviewDecision.Rejected),
                 decisions.Count(d => d == MTurkReviewDecision.Held), decisions.Count,
-                await bonuses.TotalsAsync(l.Id, ct), l.LastError, l.LastSyncedAt));
+                await bonuses.TotalsAsync(l.Id, ct), l.LastError, l.LastSyncedAt, l.TookPartQualificationTypeId));
         }
 
         return new StudyMTurkView(study.Id, study.Name,
