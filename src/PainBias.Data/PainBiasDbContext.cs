@@ -31,6 +31,10 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<WorkerQualification> WorkerQualifications => Set<WorkerQualification>();
     public DbSet<StudyExclusion> StudyExclusions => Set<StudyExclusion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MTurkLaunch> MTurkLaunches => Set<MTurkLaunch>();
+    public DbSet<MTurkHitBatch> MTurkHitBatches => Set<MTurkHitBatch>();
+    public DbSet<MTurkAssignmentReview> MTurkAssignmentReviews => Set<MTurkAssignmentReview>();
+    public DbSet<MTurkBonus> MTurkBonuses => Set<MTurkBonus>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

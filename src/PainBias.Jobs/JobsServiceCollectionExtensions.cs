@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Data;
 using PainBias.Imaging;
+using PainBias.Jobs.Crowd;
 using PainBias.Jobs.Housekeeping;
 using PainBias.Jobs.Simulation;
 
@@ -49,6 +50,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddTransient<ExpireReservationsJob>();
         services.AddBotCrowd();
+        services.AddMTurkHits(configuration);
         services.AddHostedService<RecurringJobsRegistration>();
 
         if (options.RunServer)

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
+using PainBias.Jobs.Crowd;
 using PainBias.Jobs.Housekeeping;
 
 namespace PainBias.Jobs;
@@ -11,6 +12,8 @@ internal sealed class RecurringJobsRegistration(IRecurringJobManager recurring) 
     {
         recurring.AddOrUpdate<ExpireReservationsJob>(ExpireReservationsJob.RecurringId,
             Queues.Default, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<MTurkSyncJob>(MTurkSyncJob.RecurringId,
+            Queues.Crowd, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         return Task.CompletedTask;
     }
 

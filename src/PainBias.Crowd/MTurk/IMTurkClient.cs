@@ -12,6 +12,9 @@ public interface IMTurkClient
 
     Task<UpdateExpirationForHITResponse> UpdateExpirationForHITAsync(UpdateExpirationForHITRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>Every HIT of the account; finds a HIT whose create answer was lost (by its RequesterAnnotation).</summary>
+    Task<ListHITsResponse> ListHITsAsync(ListHITsRequest request, CancellationToken cancellationToken = default);
+
     Task<ListReviewableHITsResponse> ListReviewableHITsAsync(ListReviewableHITsRequest request, CancellationToken cancellationToken = default);
 
     Task<ListAssignmentsForHITResponse> ListAssignmentsForHITAsync(ListAssignmentsForHITRequest request, CancellationToken cancellationToken = default);

@@ -14,6 +14,9 @@ public sealed class MTurkJsonClient(HttpClient http, MTurkRequestPipeline pipeli
     public Task<UpdateExpirationForHITResponse> UpdateExpirationForHITAsync(UpdateExpirationForHITRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<UpdateExpirationForHITRequest, UpdateExpirationForHITResponse>("UpdateExpirationForHIT", request, cancellationToken);
 
+    public Task<ListHITsResponse> ListHITsAsync(ListHITsRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<ListHITsRequest, ListHITsResponse>("ListHITs", request, cancellationToken);
+
     public Task<ListReviewableHITsResponse> ListReviewableHITsAsync(ListReviewableHITsRequest request, CancellationToken cancellationToken = default) =>
         SendAsync<ListReviewableHITsRequest, ListReviewableHITsResponse>("ListReviewableHITs", request, cancellationToken);
 

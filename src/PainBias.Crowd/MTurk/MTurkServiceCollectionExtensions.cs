@@ -20,6 +20,10 @@ public static class MTurkServiceCollectionExtensions
             http.Timeout = sp.GetRequiredService<IOptions<MTurkOptions>>().Value.RequestTimeout;
             return new MTurkJsonClient(http, sp.GetRequiredService<MTurkRequestPipeline>());
         });
+        // Launches choose sandbox or live each; the factory serves both from the same settings.
+        services.AddHttpClient(MTurkClientFactory.HttpClientName, (sp, http) =>
+            http.Timeout = sp.GetRequiredService<IOptions<MTurkOptions>>().Value.RequestTimeout);
+        services.AddSingleton<IMTurkClientFactory, MTurkClientFactory>();
         return services;
     }
 }

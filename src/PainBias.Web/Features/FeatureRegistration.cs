@@ -4,6 +4,7 @@ using PainBias.Web.Features.Account;
 using PainBias.Web.Features.Admin;
 using PainBias.Web.Features.AssessorTask;
 using PainBias.Web.Features.Credamo;
+using PainBias.Web.Features.Crowd;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
@@ -36,7 +37,8 @@ public static class FeatureRegistration
         services.AddScoped<UserAdministration>();
 
         services.AddOptions<TaskOptions>().Bind(configuration.GetSection(TaskOptions.Section))
-            .Validate(o => o.LinkLifetimeDays is >= 1 and <= 3650, "Task:LinkLifetimeDays must be 1..3650.").ValidateOnStart();
+            .Validate(o => o.LinkLifetimeDays is >= 1 and <= 3650, "Task:LinkLifetimeDays must be 1..3650.")
+            .Validate(o => o.MTurkWorkerSites.All(MTurkHosts.IsOrigin), "Task:MTurkWorkerSites must be origins like https://host:port.").ValidateOnStart();
         services.AddSingleton<TaskLinks>();
         services.AddScoped<StartTask.Handler>();
         services.AddScoped<SubmitRating.Handler>();
@@ -49,6 +51,7 @@ public static class FeatureRegistration
         services.AddCredamoBridge();
         services.AddWorkerAdministration(configuration);
         services.AddSimulation();
+        services.AddCrowdFeature();
         return services;
     }
 

@@ -26,6 +26,8 @@ public sealed class FakeMTurkServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(string Type, HttpStatusCode Status, string Message)> _faults = new();
+    private readonly ConcurrentQueue<(string Operation, string Type)> _lostAnswers = new();
+    private readonly List<(string Operation, int Skip, string Type, string? TurkErrorCode)> _operationFaults = [];
     private int _requestCount;
 
     private FakeMTurkServer(WebApplication app)
@@ -58,6 +60,24 @@ public sealed class FakeMTurkServer : IAsyncDisposable
         for (var i = 0; i < count; i++)
         {
             _faults.Enqueue((errorType, status, message ?? $"Injected {errorType}"));
+        }
+    }
+
+    /// <summary>
+    /// The next call of <paramref name="operation"/> is carried out but answered with an error, as when MTurk's answer
+    /// is lost on the way: the client cannot know that the HIT or bonus exists.
+    /// </summary>
+    public void LoseAnswerOfNext(string operation, string errorType = "ServiceFault") => _lostAnswers.Enqueue((operation, errorType));
+
+    /// <summary>
+    /// Refuses one call of <paramref name="operation"/>, after letting <paramref name="skip"/> calls of it through: a
+    /// failure in the middle of a batch.
+    /// </summary>
+    public void FailNextOf(string operation, string errorType, int skip = 0, string? turkErrorCode = null)
+    {
+        lock (_operationFaults)
+        {
+            _operationFaults.Add((operation, skip, errorType, turkErrorCode));
         }
     }
 
@@ -129,7 +149,17 @@ public sealed class FakeMTurkServer : IAsyncDisposable
 
         try
         {
+            if (TakeOperationFault(operation) is { } refused)
+            {
+                throw refused;
+            }
+
             var output = State.Handle(operation, input);
+            if (_lostAnswers.TryPeek(out var lost) && lost.Operation == operation && _lostAnswers.TryDequeue(out lost))
+            {
+                return Error(lost.Type == "ServiceFault" ? HttpStatusCode.InternalServerError : HttpStatusCode.BadRequest, lost.Type, "Injected lost answer");
+            }
+
             return Results.Text(output.ToJsonString(), "application/x-amz-json-1.1");
         }
         catch (FakeMTurkError e)
@@ -141,6 +171,28 @@ public sealed class FakeMTurkServer : IAsyncDisposable
             }
 
             return Results.Text(result.ToJsonString(), "application/x-amz-json-1.1", statusCode: 400);
+        }
+    }
+
+    private FakeMTurkError? TakeOperationFault(string operation)
+    {
+        lock (_operationFaults)
+        {
+            var index = _operationFaults.FindIndex(f => f.Operation == operation);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var fault = _operationFaults[index];
+            if (fault.Skip > 0)
+            {
+                _operationFaults[index] = fault with { Skip = fault.Skip - 1 };
+                return null;
+            }
+
+            _operationFaults.RemoveAt(index);
+            return new FakeMTurkError(fault.Type, $"Injected {fault.Type} for {operation}", fault.TurkErrorCode);
         }
     }
 

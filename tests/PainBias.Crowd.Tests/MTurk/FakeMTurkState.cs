@@ -34,13 +34,18 @@ public sealed partial class FakeMTurkState
         get { lock (_lock) return new Dictionary<(string, string), int>(_workerQualifications); }
     }
 
+    public IReadOnlyList<FakeHit> Hits
+    {
+        get { lock (_lock) return [.. _hits.Values.OrderBy(h => h.HITId, StringComparer.Ordinal)]; }
+    }
+
     public FakeAssignment? FindAssignment(string assignmentId)
     {
         lock (_lock) return _assignments.FirstOrDefault(a => a.AssignmentId == assignmentId);
     }
 
     /// <summary>What a worker's submission would create; the test plays the worker.</summary>
-    public FakeAssignment AddSubmittedAssignment(string hitId, string workerId)
+    public FakeAssignment AddSubmittedAssignment(string hitId, string workerId, string? assignmentId = null)
     {
         lock (_lock)
         {
@@ -50,7 +55,7 @@ public sealed partial class FakeMTurkState
             }
 
             var now = DateTimeOffset.UtcNow;
-            var assignment = new FakeAssignment(NewId("A"), hitId, workerId)
+            var assignment = new FakeAssignment(assignmentId ?? NewId("A"), hitId, workerId)
             {
                 AcceptTime = now.AddMinutes(-3),
                 SubmitTime = now,
@@ -71,6 +76,7 @@ public sealed partial class FakeMTurkState
                 "CreateHITWithHITType" => CreateHITWithHITType(input),
                 "UpdateExpirationForHIT" => UpdateExpirationForHIT(input),
                 "ListReviewableHITs" => ListReviewableHITs(input),
+                "ListHITs" => ListHITs(input),
                 "ListAssignmentsForHIT" => ListAssignmentsForHIT(input),
                 "ApproveAssignment" => ApproveAssignment(input),
                 "RejectAssignment" => RejectAssignment(input),
@@ -175,6 +181,13 @@ public sealed partial class FakeMTurkState
             .Where(h => StatusOf(h) == status)
             .OrderBy(h => h.HITId, StringComparer.Ordinal)
             .ToList();
+        var (page, next) = Page(hits, input);
+        return WithPaging(new JsonObject { ["HITs"] = new JsonArray([.. page.Select(h => (JsonNode)ToJson(h))]) }, page.Count, next);
+    }
+
+    private JsonObject ListHITs(JsonObject input)
+    {
+        var hits = _hits.Values.OrderBy(h => h.HITId, StringComparer.Ordinal).ToList();
         var (page, next) = Page(hits, input);
         return WithPaging(new JsonObject { ["HITs"] = new JsonArray([.. page.Select(h => (JsonNode)ToJson(h))]) }, page.Count, next);
     }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace PainBias.Web.Features.AssessorTask;
 
@@ -22,7 +23,8 @@ public static class TaskFraming
     {
         if (http.Request.Path.StartsWithSegments("/task"))
         {
-            http.Response.Headers.ContentSecurityPolicy = TaskPolicy;
+            var extra = http.RequestServices.GetRequiredService<IOptions<TaskOptions>>().Value.MTurkWorkerSites;
+            http.Response.Headers.ContentSecurityPolicy = extra.Length == 0 ? TaskPolicy : TaskPolicy + " " + string.Join(' ', extra);
         }
         else
         {

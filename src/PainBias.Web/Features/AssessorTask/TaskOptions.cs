@@ -6,6 +6,12 @@ public sealed class TaskOptions
     public const string Section = "Task";
 
     public int LinkLifetimeDays { get; set; } = 90;
+
+    /// <summary>
+    /// Origins that stand in for MTurk's worker sites besides MTurk's own (a local test page): they may frame the task
+    /// and receive its externalSubmit. Empty in production.
+    /// </summary>
+    public string[] MTurkWorkerSites { get; set; } = [];
 }
 
 /// <summary>MTurk's own hosts: the only places a finished task posts back to, and the only sites that may frame it.</summary>
@@ -16,6 +22,11 @@ public static class MTurkHosts
     public static IReadOnlyList<string> FrameAncestors { get; } =
         ["https://worker.mturk.com", "https://workersandbox.mturk.com", "https://www.mturk.com"];
 
-    public static bool IsSubmitTarget(string? url) =>
-        url is not null && SubmitTo.Contains(url.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
+    /// <summary>An origin as CSP and turkSubmitTo carry it: scheme and host (and port), nothing else.</summary>
+    public static bool IsOrigin(string site) =>
+        Uri.TryCreate(site, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && uri.GetLeftPart(UriPartial.Authority) == site.TrimEnd('/');
+
+    public static bool IsSubmitTarget(string? url, IEnumerable<string>? extraSites = null) =>
+        url is not null && SubmitTo.Concat(extraSites ?? []).Contains(url.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
 }
