@@ -26,6 +26,8 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<TaskSession> TaskSessions => Set<TaskSession>();
     public DbSet<GoldItem> GoldItems => Set<GoldItem>();
+    public DbSet<QualityCheck> QualityChecks => Set<QualityCheck>();
+    public DbSet<QualityModel> QualityModels => Set<QualityModel>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PainBias.Data;
 using PainBias.Imaging;
 using PainBias.Jobs.Housekeeping;
+using PainBias.Jobs.Quality;
 
 namespace PainBias.Jobs;
 
@@ -47,6 +48,7 @@ public static class JobsServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddTransient<ExpireReservationsJob>();
+        services.AddQualityChecks(configuration);
         services.AddHostedService<RecurringJobsRegistration>();
 
         if (options.RunServer)
