@@ -17,12 +17,11 @@ internal static class QualityModelValidation
         else
         {
             CheckInput(input, inMeta, problems);
-        }
-
-        var others = session.InputMetadata.Keys.Where(k => k != input.Name).ToList();
-        if (others.Count > 0)
-        {
-            problems.Add($"The model needs inputs the manifest does not describe ({string.Join(", ", others)}); a check model takes one image input.");
+            var others = session.InputMetadata.Keys.Where(k => k != input.Name).ToList();
+            if (others.Count > 0)
+            {
+                problems.Add($"The model needs inputs the manifest does not describe ({string.Join(", ", others)}); a check model takes one image input.");
+            }
         }
 
         var output = manifest.Output!.Name;
