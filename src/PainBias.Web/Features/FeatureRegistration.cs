@@ -6,7 +6,9 @@ using PainBias.Web.Features.AssessorTask;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
+using PainBias.Web.Features.Quality;
 using PainBias.Web.Features.Studies;
+using PainBias.Web.Features.VariantImport;
 using PainBias.Web.Hosting;
 
 namespace PainBias.Web.Features;
@@ -43,6 +45,8 @@ public static class FeatureRegistration
         services.AddScoped<SessionImage>();
         services.AddScoped<CreateTaskLinks.Handler>();
         services.AddTaskFraming();
+        services.AddVariantImport(configuration);
+        services.AddQualityReports();
         return services;
     }
 
@@ -60,6 +64,8 @@ public static class FeatureRegistration
         app.MapExportEndpoints();
         app.MapStudyEndpoints();
         app.MapTaskEndpoints();
+        app.MapVariantImportEndpoints();
+        app.MapQualityEndpoints();
         return app;
     }
 }
