@@ -52,7 +52,7 @@ public class DriftPlotTests
 
         Assert.Equal(3, boxes);
         Assert.Equal((int)DriftPlot.Width(3), png.Width);
-        Assert.Equal(360, png.Height);
+        Assert.Equal(380, png.Height);
         Assert.Contains(png.Pixels, p => p == DriftPlot.BoxFill);
         Assert.Contains(png.Pixels, p => p == DriftPlot.FailColour);
     }

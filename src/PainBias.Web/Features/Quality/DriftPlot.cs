@@ -17,9 +17,11 @@ public static class DriftPlot
     public static readonly SKColor PassColour = new(0x15, 0x65, 0xC0);
     public static readonly SKColor FailColour = new(0xD3, 0x2F, 0x2F);
 
-    private const float Height = 360, Left = 64, Right = 24, Top = 36, Bottom = 56, GroupWidth = 150;
+    private const float Height = 380, Left = 64, Right = 24, Top = 56, Bottom = 56, GroupWidth = 150, MinPlotWidth = 450;
 
-    public static float Width(int groups) => Left + Right + (GroupWidth * Math.Max(1, groups));
+    public static float Width(int groups) => Left + Right + Math.Max(MinPlotWidth, GroupWidth * groups);
+
+    private static float Slot(int groups) => (Width(groups) - Left - Right) / Math.Max(1, groups);
 
     public static string Svg(IReadOnlyList<Point> points, double limit)
     {
@@ -78,10 +80,11 @@ public static class DriftPlot
         using var limitPaint = new SKPaint { Color = FailColour, StrokeWidth = 1.5f, Style = SKPaintStyle.Stroke, PathEffect = SKPathEffect.CreateDash([6, 4], 0), IsAntialias = true };
         canvas.DrawLine(Left, Y(limit), width - Right, Y(limit), limitPaint);
         using var limitInk = new SKPaint { Color = FailColour, IsAntialias = true };
-        canvas.DrawText($"limit {limit.ToString("0.###", CultureInfo.InvariantCulture)}", width - Right, Y(limit) - 4, SKTextAlign.Right, text, limitInk);
+        // The legend sits above the plot, where no box or point can cover it.
+        canvas.DrawText($"dashed line: limit {limit.ToString("0.###", CultureInfo.InvariantCulture)} · red points: failing variants", Left, 38, SKTextAlign.Left, text, limitInk);
 
         for (var g = 0; g < groups.Count; g++)
-            DrawGroup(canvas, groups[g], Left + (GroupWidth * (g + 0.5f)), Y, text, ink);
+            DrawGroup(canvas, groups[g], Left + (Slot(groups.Count) * (g + 0.5f)), Y, text, ink);
 
         using var axis = new SKPaint { Color = new SKColor(0x33, 0x33, 0x33), StrokeWidth = 1, Style = SKPaintStyle.Stroke };
         canvas.DrawLine(Left, Top, Left, Height - Bottom, axis);
