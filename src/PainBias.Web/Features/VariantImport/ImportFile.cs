@@ -5,6 +5,4 @@ public sealed record ImportFile(string Name, byte[] Data)
 {
     public bool IsZip => Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
         || Data is [0x50, 0x4B, 0x03, 0x04, ..] or [0x50, 0x4B, 0x05, 0x06, ..];
-
-    public bool IsManifest => Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
 }
