@@ -35,6 +35,8 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<MTurkHitBatch> MTurkHitBatches => Set<MTurkHitBatch>();
     public DbSet<MTurkAssignmentReview> MTurkAssignmentReviews => Set<MTurkAssignmentReview>();
     public DbSet<MTurkBonus> MTurkBonuses => Set<MTurkBonus>();
+    public DbSet<QualityCheck> QualityChecks => Set<QualityCheck>();
+    public DbSet<QualityModel> QualityModels => Set<QualityModel>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

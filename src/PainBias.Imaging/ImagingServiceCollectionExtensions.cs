@@ -5,6 +5,7 @@ using PainBias.Imaging.Faces;
 using PainBias.Imaging.Inference;
 using PainBias.Imaging.Normalisation;
 using PainBias.Imaging.Quality;
+using PainBias.Imaging.Quality.Onnx;
 
 namespace PainBias.Imaging;
 
@@ -12,7 +13,7 @@ public static class ImagingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the decoder, the session factory (device chosen once per process), the BlazeFace detector
-    /// (one long-lived session), the normaliser, the skin-tone editor and the pair check, all singletons. Hosts log
+    /// (one long-lived session), the normaliser, the skin-tone editor, the pair check and the check-model sessions, all singletons. Hosts log
     /// <see cref="OnnxSessionFactory.Device"/> and <see cref="OnnxSessionFactory.CudaUnavailableReason"/> at start.
     /// </summary>
     public static IServiceCollection AddImaging(this IServiceCollection services, ImagingOptions? options = null)
@@ -26,6 +27,7 @@ public static class ImagingServiceCollectionExtensions
         services.AddSingleton(sp => new FaceNormaliser(sp.GetRequiredService<ImageDecoder>(), sp.GetRequiredService<IFaceDetector>()));
         services.AddSingleton<SkinToneEditor>();
         services.AddSingleton(sp => new PairCheck(sp.GetRequiredService<ImageDecoder>(), sp.GetRequiredService<IFaceDetector>()));
+        services.AddSingleton(sp => new QualityModelSessions(sp.GetRequiredService<OnnxSessionFactory>()));
         return services;
     }
 }

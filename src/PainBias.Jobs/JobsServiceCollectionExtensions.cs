@@ -8,6 +8,7 @@ using PainBias.Imaging;
 using PainBias.Jobs.Crowd;
 using PainBias.Jobs.Housekeeping;
 using PainBias.Jobs.Simulation;
+using PainBias.Jobs.Quality;
 
 namespace PainBias.Jobs;
 
@@ -51,6 +52,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<ExpireReservationsJob>();
         services.AddBotCrowd();
         services.AddMTurkHits(configuration);
+        services.AddQualityChecks(configuration);
         services.AddHostedService<RecurringJobsRegistration>();
 
         if (options.RunServer)

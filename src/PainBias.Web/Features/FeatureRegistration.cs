@@ -11,6 +11,9 @@ using PainBias.Web.Features.Images;
 using PainBias.Web.Features.Simulation;
 using PainBias.Web.Features.Studies;
 using PainBias.Web.Features.Workers;
+using PainBias.Web.Features.Quality;
+using PainBias.Web.Features.Studies;
+using PainBias.Web.Features.VariantImport;
 using PainBias.Web.Hosting;
 
 namespace PainBias.Web.Features;
@@ -52,6 +55,8 @@ public static class FeatureRegistration
         services.AddWorkerAdministration(configuration);
         services.AddSimulation();
         services.AddCrowdFeature();
+        services.AddVariantImport(configuration);
+        services.AddQualityReports();
         return services;
     }
 
@@ -70,6 +75,8 @@ public static class FeatureRegistration
         app.MapStudyEndpoints();
         app.MapTaskEndpoints();
         app.MapCredamoBridge();
+        app.MapVariantImportEndpoints();
+        app.MapQualityEndpoints();
         return app;
     }
 }
