@@ -1,5 +1,5 @@
-using PainBias.Imaging;
 using PainBias.Imaging.Decoding;
+using PainBias.Imaging;
 using PainBias.Web.Features.Account;
 using PainBias.Web.Features.Admin;
 using PainBias.Web.Features.AssessorTask;
@@ -8,12 +8,11 @@ using PainBias.Web.Features.Crowd;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
+using PainBias.Web.Features.Quality;
 using PainBias.Web.Features.Simulation;
 using PainBias.Web.Features.Studies;
-using PainBias.Web.Features.Workers;
-using PainBias.Web.Features.Quality;
-using PainBias.Web.Features.Studies;
 using PainBias.Web.Features.VariantImport;
+using PainBias.Web.Features.Workers;
 using PainBias.Web.Hosting;
 
 namespace PainBias.Web.Features;
