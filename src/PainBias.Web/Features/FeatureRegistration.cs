@@ -3,6 +3,7 @@ using PainBias.Imaging.Decoding;
 using PainBias.Web.Features.Account;
 using PainBias.Web.Features.Admin;
 using PainBias.Web.Features.AssessorTask;
+using PainBias.Web.Features.Dashboard;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
@@ -43,6 +44,7 @@ public static class FeatureRegistration
         services.AddScoped<SessionImage>();
         services.AddScoped<CreateTaskLinks.Handler>();
         services.AddTaskFraming();
+        services.AddDashboard();
         return services;
     }
 
@@ -60,6 +62,7 @@ public static class FeatureRegistration
         app.MapExportEndpoints();
         app.MapStudyEndpoints();
         app.MapTaskEndpoints();
+        app.MapDashboardEndpoints();
         return app;
     }
 }
