@@ -41,7 +41,7 @@ public static class ChartRenderer
         else
         {
             plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
-            plot.Add.Markers([.. defined.Select(p => p.X)], [.. defined.Select(p => p.Point.Value!.Value)], MarkerShape.FilledCircle, 7,
+            plot.Add.Markers(defined.Select(p => p.X).ToArray(), defined.Select(p => p.Point.Value!.Value).ToArray(), MarkerShape.FilledCircle, 7,
                 Color.FromHex(DotColor));
         }
 
