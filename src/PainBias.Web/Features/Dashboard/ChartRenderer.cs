@@ -36,13 +36,10 @@ public static class ChartRenderer
                 Position = p.X, Value = p.Point.Value!.Value, FillColor = Color.FromHex(BarColor), LineWidth = 0,
             }).ToList();
             plot.Add.Bars(bars);
-            plot.Axes.Margins(bottom: 0);
         }
         else
         {
             plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
-            plot.Add.Markers(defined.Select(p => p.X).ToArray(), defined.Select(p => p.Point.Value!.Value).ToArray(), MarkerShape.FilledCircle, 7,
-                Color.FromHex(DotColor));
         }
 
         var withInterval = defined.Where(p => p.Point.Low is not null && p.Point.High is not null).ToList();
@@ -58,6 +55,13 @@ public static class ChartRenderer
             plot.Add.Plottable(errors);
         }
 
+        if (spec.Kind == ChartKind.Dots && defined.Count > 0)
+        {
+            // After the error bars, so the dots sit on top of them.
+            plot.Add.Markers(defined.Select(p => p.X).ToArray(), defined.Select(p => p.Point.Value!.Value).ToArray(), MarkerShape.FilledCircle, 7,
+                Color.FromHex(DotColor));
+        }
+
         plot.Axes.Bottom.SetTicks(positions, [.. points.Select(p => p.Value is null ? $"{p.Label} (n/a)" : p.Label)]);
         if (points.Count > 8)
         {
@@ -66,6 +70,17 @@ public static class ChartRenderer
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
             plot.Axes.Bottom.MinimumSize = 90;
         }
+        SetLimits(plot, spec.Kind, points);
         return plot;
+    }
+
+    // Explicit limits: every group keeps its place (an undefined one too), and no interval is cut at the edge.
+    private static void SetLimits(Plot plot, ChartKind kind, IReadOnlyList<ChartPoint> points)
+    {
+        var values = points.SelectMany(p => new[] { p.Value, p.Low, p.High }).OfType<double>().Where(double.IsFinite).ToList();
+        var low = kind == ChartKind.Bars ? 0 : Math.Min(0, values.DefaultIfEmpty(0).Min());
+        var high = Math.Max(kind == ChartKind.Bars ? 1 : 0, values.DefaultIfEmpty(1).Max());
+        var pad = (high - low) * 0.06 + 0.01;
+        plot.Axes.SetLimits(-0.6, Math.Max(points.Count, 1) - 0.4, kind == ChartKind.Bars ? 0 : low - pad, high + pad);
     }
 }
