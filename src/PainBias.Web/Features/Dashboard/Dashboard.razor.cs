@@ -29,6 +29,7 @@ public partial class Dashboard : ComponentBase, IDisposable
 
     private DashboardView? view;
     private bool loaded;
+    private bool live;
     private int version;
     private double? targetHalfWidth;
     private Sample sample = Sample.All;
@@ -61,6 +62,8 @@ public partial class Dashboard : ComponentBase, IDisposable
             }
         }));
         subscription = Changes.Subscribe(StudyId, throttle.Signal);
+        live = true;
+        StateHasChanged();
     }
 
     private async Task LoadAsync()
