@@ -54,8 +54,9 @@ public sealed class PostgresStudyChangeListener(ResolvedDatabase database, Study
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong (server gone, network, a failover), the node must keep listening.
                 logger.LogWarning(ex, "Study-change listener lost its connection; retrying in {Backoff}", backoff);
                 reconnect = true;
                 try

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -29,12 +30,14 @@ public sealed class DashboardLiveTests
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run the suite with scripts/test.sh, or apt-get install chromium.");
         await using var host = await PainBiasWebFactory.CreateAsync(provider);
-        host.UseKestrel(0);
-        host.StartServer();
-        var baseUrl = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // The "Testing" environment leaves static web assets (blazor.web.js, MudBlazor) off; a live page needs them.
+        await using var node = host.WithWebHostBuilder(b => b.UseStaticWebAssets());
+        node.UseKestrel(0);
+        node.StartServer();
+        var baseUrl = node.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var email = $"live{Guid.NewGuid():N}@test.painbias";
         string ownerId;
-        await using (var scope = host.Services.CreateAsyncScope())
+        await using (var scope = node.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PainBiasUser>>();
             var user = new PainBiasUser { UserName = email, Email = email, EmailConfirmed = true };
