@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PainBias.Core.Domain;
@@ -13,9 +14,9 @@ using PainBias.Web.Tests.AssessorTask;
 namespace PainBias.Web.Tests.Dashboard;
 
 /// <summary>
-/// The dashboard in a real browser updates without a reload when a rating is stored elsewhere: on PostgreSQL the rating
-/// is written through another service provider (another node), so it can only arrive through NOTIFY and this host's
-/// LISTEN loop. In the task collection so that hosts start one at a time (the host's bootstrap logger is process-wide).
+/// The dashboard in a real browser updates without a reload when a rating is stored: on PostgreSQL the rating is written
+/// through another service provider (another node), so it can only arrive through NOTIFY and this host's LISTEN loop;
+/// embedded, through the host itself (in-process). In the task collection so that hosts start one at a time (the host's bootstrap logger is process-wide).
 /// </summary>
 [Collection(TaskWebCollection.Name)]
 public sealed class DashboardLiveTests
@@ -67,8 +68,12 @@ public sealed class DashboardLiveTests
         await Assertions.Expect(page.Locator("[data-testid=live]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.EvaluateAsync("() => { window.__stillTheSamePage = true; }");
 
-        // Another node stores a rating: the test database's own service provider, not the host's.
-        await using (var db = await host.Database.ContextAsync())
+        // PostgreSQL: another node stores the rating (the test database's own service provider, not the host's).
+        // Embedded there is one process, so the rating is stored through the host's own services.
+        var writer = provider == DatabaseProvider.Postgres
+            ? host.Database.Contexts
+            : node.Services.GetRequiredService<IDbContextFactory<PainBiasDbContext>>();
+        await using (var db = await writer.CreateDbContextAsync())
         {
             var variant = db.Variants.First(v => v.StudyId == study.Id);
             TestRatings.Add(db, variant, TestData.AddWorker(db), AuRating.Create(1, 1, 1, 1, 1, 0), DateTime.UtcNow);
