@@ -56,7 +56,7 @@ public partial class DashboardHttpTests
         // The fixture's numbers as R prints them (mean of B-perceived ratings, all faces).
         Assert.Contains("10.550", html);
         Assert.Contains("11.650", html);
-        Assert.Contains("WS&gt;WY&gt;BS&gt;BY".Replace("&gt;", ">"), html);
+        Assert.Contains("WS>WY>BS>BY", html);
         Assert.DoesNotContain("NaN", html);
         Assert.Contains($"/api/studies/{studyId}/export/results.json", html);
         Assert.Contains($"/studies/{studyId}/dashboard", html);
