@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Data.Allocation;
 using PainBias.Data.Blobs;
+using PainBias.Data.Events;
 
 namespace PainBias.Data;
 
@@ -11,13 +12,18 @@ public static class DataServiceCollectionExtensions
     public const string SqliteMigrationsAssembly = "PainBias.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "PainBias.Migrations.Postgres";
 
-    /// <summary>Registers the DbContext (and its factory) on the configured provider, the blob store, the migrator and the slot allocator.</summary>
+    /// <summary>Registers the DbContext (and its factory) on the configured provider, study-change announcements, the blob store, the migrator and the slot allocator.</summary>
     public static ResolvedDatabase AddPainBiasData(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var database = ResolvedDatabase.From(options, configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
         services.AddSingleton(database);
-        services.AddDbContextFactory<PainBiasDbContext>(db => Configure(db, database), ServiceLifetime.Scoped);
+        services.AddStudyChanges(database);
+        services.AddDbContextFactory<PainBiasDbContext>((sp, db) =>
+        {
+            Configure(db, database);
+            db.AddInterceptors(sp.GetRequiredService<StudyChangeInterceptor>());
+        }, ServiceLifetime.Scoped);
         services.AddScoped<IBlobStore, DatabaseBlobStore>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<SlotAllocator>();

@@ -5,6 +5,7 @@ using PainBias.Web.Features.Admin;
 using PainBias.Web.Features.AssessorTask;
 using PainBias.Web.Features.Credamo;
 using PainBias.Web.Features.Crowd;
+using PainBias.Web.Features.Dashboard;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
 using PainBias.Web.Features.Images;
@@ -56,6 +57,7 @@ public static class FeatureRegistration
         services.AddCrowdFeature();
         services.AddVariantImport(configuration);
         services.AddQualityReports();
+        services.AddDashboard();
         return services;
     }
 
@@ -76,6 +78,7 @@ public static class FeatureRegistration
         app.MapCredamoBridge();
         app.MapVariantImportEndpoints();
         app.MapQualityEndpoints();
+        app.MapDashboardEndpoints();
         return app;
     }
 }
