@@ -434,6 +434,290 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.MTurkAssignmentReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignmentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LaunchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MTurkStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaskSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TookPartGranted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId")
+                        .IsUnique();
+
+                    b.HasIndex("TaskSessionId");
+
+                    b.HasIndex("LaunchId", "WorkerId");
+
+                    b.ToTable("MTurkAssignmentReviews");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.MTurkBonus", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LaunchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LaunchId", "WorkerId");
+
+                    b.ToTable("MTurkBonuses", t =>
+                        {
+                            t.HasCheckConstraint("CK_MTurkBonus_Amount", "\"AmountCents\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.MTurkHitBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Assignments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("Expiration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LaunchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HitId")
+                        .IsUnique();
+
+                    b.HasIndex("LaunchId", "Index")
+                        .IsUnique();
+
+                    b.ToTable("MTurkHitBatches");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.MTurkLaunch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproveFeedback")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssignmentDurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AutoApprovalHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BonusCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExcludedQualificationTypeIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HitTypeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSyncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LifetimeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locales")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinApprovalRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinApprovedHits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectFeedback")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RejectFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RewardCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sandbox")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScreeningQualificationTypeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TookPartQualificationTypeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalAssignments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unmatched")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId");
+
+                    b.ToTable("MTurkLaunches");
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.PainBiasUser", b =>
                 {
                     b.Property<string>("Id")
@@ -557,6 +841,123 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ParticipantLinks");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.QualityCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfigurationSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Drift")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxDrift")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinSimilarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ModelResultsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariantSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId");
+
+                    b.HasIndex("VariantId")
+                        .IsUnique();
+
+                    b.ToTable("QualityChecks");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.QualityModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManifestJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelSha256");
+
+                    b.HasIndex("StudyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("QualityModels");
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Reservation", b =>
@@ -1098,8 +1499,81 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.MTurkAssignmentReview", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.MTurkLaunch", null)
+                        .WithMany()
+                        .HasForeignKey("LaunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PainBias.Data.Entities.TaskSession", null)
+                        .WithMany()
+                        .HasForeignKey("TaskSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.MTurkBonus", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.MTurkLaunch", null)
+                        .WithMany()
+                        .HasForeignKey("LaunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.MTurkHitBatch", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.MTurkLaunch", null)
+                        .WithMany()
+                        .HasForeignKey("LaunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.MTurkLaunch", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.ParticipantLink", b =>
                 {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.QualityCheck", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PainBias.Data.Entities.Variant", "Variant")
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Variant");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.QualityModel", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Blob", null)
+                        .WithMany()
+                        .HasForeignKey("ModelSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("PainBias.Data.Entities.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")
