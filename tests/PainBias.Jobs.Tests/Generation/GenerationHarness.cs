@@ -1,5 +1,3 @@
-using Hangfire;
-using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using PainBias.Core.Domain;
@@ -17,7 +15,7 @@ using PainBias.TestSupport;
 
 namespace PainBias.Jobs.Tests.Generation;
 
-/// <summary>A study of real fixture photos on a test database, the job wired as a host wires it, and a real Hangfire storage for what it queues.</summary>
+/// <summary>A study of real fixture photos on a test database, the job wired as a host wires it, recording what it queues.</summary>
 internal sealed class GenerationHarness : IAsyncDisposable
 {
     public static readonly OnnxSessionFactory Cpu = new(new InferenceOptions { PreferCuda = false });
@@ -28,7 +26,6 @@ internal sealed class GenerationHarness : IAsyncDisposable
     {
         Database = database;
         Blobs = new DatabaseBlobStore(database.Contexts);
-        Storage = new SQLiteStorage(Path.Combine(database.DataDirectory, "hangfire-test.db"), new SQLiteStorageOptions());
         Editors = new OnnxEditorSessions(Cpu);
     }
 
@@ -36,7 +33,7 @@ internal sealed class GenerationHarness : IAsyncDisposable
 
     public IBlobStore Blobs { get; }
 
-    public SQLiteStorage Storage { get; }
+    public RecordingJobClient Jobs { get; } = new();
 
     public OnnxEditorSessions Editors { get; }
 
@@ -87,7 +84,7 @@ internal sealed class GenerationHarness : IAsyncDisposable
     }
 
     public GenerateVariantsJob Job() => new(
-        Database.Contexts, Blobs, Normaliser, new SkinToneEditor(), Editors, new BackgroundJobClient(Storage), TimeProvider.System,
+        Database.Contexts, Blobs, Normaliser, new SkinToneEditor(), Editors, Jobs, TimeProvider.System,
         NullLogger<GenerateVariantsJob>.Instance);
 
     /// <summary>A queued run, as the web's handler records it (without queuing the job: the test runs it).</summary>
@@ -114,14 +111,13 @@ internal sealed class GenerationHarness : IAsyncDisposable
 
     public async Task<byte[]> BytesAsync(string sha) => (await Blobs.GetAsync(sha, CancellationToken.None))!.Data;
 
-    /// <summary>The job types Hangfire holds queued on <paramref name="queue"/>.</summary>
+    /// <summary>The job types queued on <paramref name="queue"/>.</summary>
     public List<string> Queued(string queue) =>
-        [.. Storage.GetMonitoringApi().EnqueuedJobs(queue, 0, 100).Select(j => j.Value.Job.Type.Name)];
+        [.. Jobs.Created.Where(c => c.State is Hangfire.States.EnqueuedState e && e.Queue == queue).Select(c => c.Job.Type.Name)];
 
     public async ValueTask DisposeAsync()
     {
         Editors.Dispose();
-        Storage.Dispose();
         await Database.DisposeAsync();
     }
 }
