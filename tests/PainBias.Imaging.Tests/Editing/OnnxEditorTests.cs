@@ -110,6 +110,25 @@ public sealed class OnnxEditorTests
     }
 
     [Fact]
+    public void A_one_channel_editor_is_fed_luma_and_gives_a_greyscale_image()
+    {
+        var model = new OnnxModelBuilder().Input("input", "batch", 1, 16, 16).Output("output", "batch", 1, 16, 16)
+            .Node("Identity", ["input"], ["output"]).ToBytes();
+        var manifest = Manifest(size: 16, range: [0, 255]) with
+        {
+            Input = new ImageTensorSpec { Name = "input", Width = 16, Height = 16, Channels = 1, Range = [0, 255] },
+        };
+        using var editor = OnnxEditor.Load(Cpu, model, manifest);
+        using var solid = TestImages.Solid(16, 16, new SKColor(200, 100, 40));
+
+        using var edited = editor.Edit(solid);
+
+        // Rec. 601: 0.299 · 200 + 0.587 · 100 + 0.114 · 40 = 123.06.
+        Assert.Equal(SKColorType.Gray8, edited.ColorType);
+        Assert.All(edited.GetPixelSpan().ToArray(), v => Assert.Equal(123, v));
+    }
+
+    [Fact]
     public void The_strength_input_sets_how_far_the_edit_goes()
     {
         var strength = new EditorStrength { Name = "strength", Min = 0, Max = 1, Default = 1 };
