@@ -8,7 +8,7 @@ namespace PainBias.Cli;
 /// <summary><c>painbias edit skin-tone IMAGE --out FILE</c>: normalise, then move skin tone with the built-in editor.</summary>
 public static class EditCommand
 {
-    public static Command Create() => new("edit", "Make a variant of a face with one of the built-in editors.") { SkinTone() };
+    public static Command Create() => new("edit", "Make a variant of a face with the built-in skin-tone editor or an ONNX editor.") { SkinTone(), EditOnnxCommand.Create() };
 
     private static Command SkinTone()
     {

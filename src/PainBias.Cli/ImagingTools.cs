@@ -15,7 +15,11 @@ namespace PainBias.Cli;
 /// </summary>
 internal static class ImagingTools
 {
-    private static readonly Lazy<BlazeFaceDetector> SharedDetector = new(() => new BlazeFaceDetector(new OnnxSessionFactory()));
+    private static readonly Lazy<OnnxSessionFactory> SharedSessions = new(() => new OnnxSessionFactory());
+    private static readonly Lazy<BlazeFaceDetector> SharedDetector = new(() => new BlazeFaceDetector(SharedSessions.Value));
+
+    /// <summary>The process's ONNX device, chosen once (CUDA when its runtime loads, else CPU).</summary>
+    public static OnnxSessionFactory Sessions => SharedSessions.Value;
 
     public static ImageDecoder Decoder { get; } = new();
 

@@ -37,6 +37,8 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<MTurkBonus> MTurkBonuses => Set<MTurkBonus>();
     public DbSet<QualityCheck> QualityChecks => Set<QualityCheck>();
     public DbSet<QualityModel> QualityModels => Set<QualityModel>();
+    public DbSet<VariantEditor> VariantEditors => Set<VariantEditor>();
+    public DbSet<GenerationRun> GenerationRuns => Set<GenerationRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

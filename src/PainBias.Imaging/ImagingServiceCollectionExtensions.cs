@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Imaging.Decoding;
 using PainBias.Imaging.Editing;
+using PainBias.Imaging.Editing.Onnx;
 using PainBias.Imaging.Faces;
 using PainBias.Imaging.Inference;
 using PainBias.Imaging.Normalisation;
@@ -13,7 +14,7 @@ public static class ImagingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the decoder, the session factory (device chosen once per process), the BlazeFace detector
-    /// (one long-lived session), the normaliser, the skin-tone editor, the pair check and the check-model sessions, all singletons. Hosts log
+    /// (one long-lived session), the normaliser, the skin-tone editor, the pair check, the check-model and ONNX-editor sessions, all singletons. Hosts log
     /// <see cref="OnnxSessionFactory.Device"/> and <see cref="OnnxSessionFactory.CudaUnavailableReason"/> at start.
     /// </summary>
     public static IServiceCollection AddImaging(this IServiceCollection services, ImagingOptions? options = null)
@@ -28,6 +29,7 @@ public static class ImagingServiceCollectionExtensions
         services.AddSingleton<SkinToneEditor>();
         services.AddSingleton(sp => new PairCheck(sp.GetRequiredService<ImageDecoder>(), sp.GetRequiredService<IFaceDetector>()));
         services.AddSingleton(sp => new QualityModelSessions(sp.GetRequiredService<OnnxSessionFactory>()));
+        services.AddSingleton(sp => new OnnxEditorSessions(sp.GetRequiredService<OnnxSessionFactory>()));
         return services;
     }
 }

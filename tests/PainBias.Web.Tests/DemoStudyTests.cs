@@ -41,6 +41,33 @@ public class DemoStudyTests
     }
 
     [Fact]
+    public async Task The_demo_study_gets_skin_tone_variants_of_its_faces_from_the_generation_job()
+    {
+        // The embedded shape: the web process runs the jobs (gpu queue included) on its SQLite Hangfire storage.
+        await using var factory = await PainBiasWebFactory.CreateAsync(DatabaseProvider.Sqlite,
+            new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Jobs:RunServer"] = "true", ["Jobs:Queues:0"] = "gpu" });
+        var admin = await factory.SignInAsync(PainBiasWebFactory.AdminEmail, PainBiasWebFactory.AdminPassword);
+        var demo = Assert.Single((await admin.GetFromJsonAsync<List<StudySummary>>("/api/studies"))!, s => s.IsDemo);
+
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        Features.VariantGeneration.GenerationView? view;
+        do
+        {
+            await Task.Delay(500);
+            view = await admin.GetFromJsonAsync<Features.VariantGeneration.GenerationView>($"/api/studies/{demo.Id}/variants", json);
+        }
+        while (view!.Runs.FirstOrDefault()?.State is not Data.Entities.GenerationState.Finished && DateTime.UtcNow < deadline);
+
+        var run = Assert.Single(view.Runs);
+        Assert.Equal((Data.Entities.GenerationState.Finished, demo.Faces, demo.Faces, 0), (run.State, run.Total, run.Created, run.Failed));
+        var skin = view.Variants.Where(v => v.Condition == Core.Domain.Condition.SkinTone).ToList();
+        Assert.Equal(demo.Faces, skin.Count);
+        Assert.All(skin, v => Assert.Equal("builtin-skin-tone", v.Editor));
+        Assert.Equal(demo.Faces, view.Variants.Count(v => v.Condition == Core.Domain.Condition.Original));
+    }
+
+    [Fact]
     public async Task No_demo_study_on_PostgreSQL()
     {
         await using var factory = await PainBiasWebFactory.CreateAsync(DatabaseProvider.Postgres,

@@ -12,6 +12,7 @@ using PainBias.Web.Features.Images;
 using PainBias.Web.Features.Quality;
 using PainBias.Web.Features.Simulation;
 using PainBias.Web.Features.Studies;
+using PainBias.Web.Features.VariantGeneration;
 using PainBias.Web.Features.VariantImport;
 using PainBias.Web.Features.Workers;
 using PainBias.Web.Hosting;
@@ -57,6 +58,7 @@ public static class FeatureRegistration
         services.AddCrowdFeature();
         services.AddVariantImport(configuration);
         services.AddQualityReports();
+        services.AddVariantGenerationFeature();
         services.AddDashboard();
         return services;
     }
@@ -78,6 +80,7 @@ public static class FeatureRegistration
         app.MapCredamoBridge();
         app.MapVariantImportEndpoints();
         app.MapQualityEndpoints();
+        app.MapVariantGenerationEndpoints();
         app.MapDashboardEndpoints();
         return app;
     }

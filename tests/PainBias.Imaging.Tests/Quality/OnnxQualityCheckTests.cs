@@ -4,7 +4,7 @@ using PainBias.Imaging.Quality.Onnx;
 using PainBias.TestSupport.Onnx;
 using SkiaSharp;
 using Layout = PainBias.TestSupport.Onnx.TensorLayout;
-using ManifestLayout = PainBias.Imaging.Quality.Onnx.TensorLayout;
+using ManifestLayout = PainBias.Imaging.Inference.ImageLayout;
 
 namespace PainBias.Imaging.Tests.Quality;
 

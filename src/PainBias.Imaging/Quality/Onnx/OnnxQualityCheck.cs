@@ -56,11 +56,8 @@ public sealed class OnnxQualityCheck : IDisposable
     public float[] Run(SKBitmap image)
     {
         var input = Manifest.Input!;
-        var shape = input.Layout == TensorLayout.Nchw
-            ? new[] { 1, input.Channels, input.Height, input.Width }
-            : [1, input.Height, input.Width, input.Channels];
-        var tensor = new DenseTensor<float>(shape);
-        ModelInput.Fill(image, input, tensor.Buffer.Span);
+        var tensor = new DenseTensor<float>(input.Shape(1));
+        ImageTensors.Fill(image, input, tensor.Buffer.Span);
         using var results = _session.Run([NamedOnnxValue.CreateFromTensor(input.Name, tensor)], [Manifest.Output!.Name]);
         var values = results[0].AsTensor<float>().ToArray();
         if (Kind != QualityModelKind.FaceVerification && values.Length != 1)

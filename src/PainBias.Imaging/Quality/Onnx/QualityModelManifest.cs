@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PainBias.Imaging.Inference;
 
 namespace PainBias.Imaging.Quality.Onnx;
 
@@ -107,45 +108,8 @@ public sealed record QualityModelManifest
     }
 }
 
-public sealed record QualityModelInput
-{
-    public string Name { get; init; } = "";
-
-    public TensorLayout Layout { get; init; } = TensorLayout.Nchw;
-
-    public int Width { get; init; }
-
-    public int Height { get; init; }
-
-    /// <summary>3 feeds RGB; 1 feeds luma (Rec. 601).</summary>
-    public int Channels { get; init; } = 3;
-
-    /// <summary>Pixel 0 maps to Range[0] and 255 to Range[1], e.g. [0, 1], [-1, 1] or [0, 255].</summary>
-    public double[] Range { get; init; } = [0, 1];
-
-    internal void Validate(List<string> problems)
-    {
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            problems.Add("\"input.name\" is required: the model input to feed.");
-        }
-
-        if (Width is < 8 or > 4096 || Height is < 8 or > 4096)
-        {
-            problems.Add($"\"input.width\" and \"input.height\" must be 8..4096 pixels (got {Width}×{Height}).");
-        }
-
-        if (Channels is not (1 or 3))
-        {
-            problems.Add($"\"input.channels\" must be 3 (RGB) or 1 (greyscale), not {Channels}.");
-        }
-
-        if (Range is not [var lo, var hi] || !double.IsFinite(lo) || !double.IsFinite(hi) || lo == hi)
-        {
-            problems.Add("\"input.range\" must be two different numbers [min, max]: the values that pixel 0 and pixel 255 become.");
-        }
-    }
-}
+/// <summary>The check model's image input; the fields are those every image model shares (<see cref="ImageTensorSpec"/>).</summary>
+public sealed record QualityModelInput : ImageTensorSpec;
 
 public sealed record QualityModelOutput
 {

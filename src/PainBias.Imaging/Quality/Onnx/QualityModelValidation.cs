@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using PainBias.Imaging.Inference;
 
 namespace PainBias.Imaging.Quality.Onnx;
 
@@ -10,18 +11,11 @@ internal static class QualityModelValidation
     {
         var problems = new List<string>();
         var input = manifest.Input!;
-        if (!session.InputMetadata.TryGetValue(input.Name, out var inMeta))
+        ModelContract.CheckImageInput(session, input, problems);
+        var others = session.InputMetadata.Keys.Where(k => k != input.Name).ToList();
+        if (session.InputMetadata.ContainsKey(input.Name) && others.Count > 0)
         {
-            problems.Add($"The model has no input named '{input.Name}'; its inputs are {Describe(session.InputMetadata)}.");
-        }
-        else
-        {
-            CheckInput(input, inMeta, problems);
-            var others = session.InputMetadata.Keys.Where(k => k != input.Name).ToList();
-            if (others.Count > 0)
-            {
-                problems.Add($"The model needs inputs the manifest does not describe ({string.Join(", ", others)}); a check model takes one image input.");
-            }
+            problems.Add($"The model needs inputs the manifest does not describe ({string.Join(", ", others)}); a check model takes one image input.");
         }
 
         var output = manifest.Output!.Name;
@@ -37,31 +31,6 @@ internal static class QualityModelValidation
         if (problems.Count > 0)
         {
             throw new QualityModelException(problems);
-        }
-    }
-
-    private static void CheckInput(QualityModelInput input, NodeMetadata meta, List<string> problems)
-    {
-        if (!meta.IsTensor || meta.ElementDataType != TensorElementType.Float)
-        {
-            problems.Add($"The input '{input.Name}' takes {meta.ElementDataType} values; check models must take float32 images.");
-            return;
-        }
-
-        var dims = meta.Dimensions;
-        if (dims.Length != 4)
-        {
-            problems.Add($"The input '{input.Name}' has {dims.Length} dimensions {Shape(dims)}; an image input has 4 ({input.Layout.ToString().ToUpperInvariant()}).");
-            return;
-        }
-
-        var (c, h, w) = input.Layout == TensorLayout.Nchw ? (dims[1], dims[2], dims[3]) : (dims[3], dims[1], dims[2]);
-        var expected = input.Layout == TensorLayout.Nchw
-            ? $"[1, {input.Channels}, {input.Height}, {input.Width}]"
-            : $"[1, {input.Height}, {input.Width}, {input.Channels}]";
-        if (!Fits(dims[0], 1) || !Fits(c, input.Channels) || !Fits(h, input.Height) || !Fits(w, input.Width))
-        {
-            problems.Add($"The input '{input.Name}' has shape {Shape(dims)}, but the manifest ({input.Layout.ToString().ToUpperInvariant()}, {input.Width}×{input.Height}, {input.Channels} channel(s)) feeds {expected}. Fix the layout, size or channels in the manifest.");
         }
     }
 
@@ -89,10 +58,7 @@ internal static class QualityModelValidation
         }
     }
 
-    private static bool Fits(int declared, int wanted) => declared <= 0 || declared == wanted;
+    private static string Shape(int[] dims) => ModelContract.Shape(dims);
 
-    private static string Shape(int[] dims) => "[" + string.Join(", ", dims.Select(d => d <= 0 ? "?" : d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-    private static string Describe(IReadOnlyDictionary<string, NodeMetadata> nodes) =>
-        nodes.Count == 0 ? "none" : string.Join(", ", nodes.Select(n => $"'{n.Key}' {(n.Value.IsTensor ? Shape(n.Value.Dimensions) : "")}".TrimEnd()));
+    private static string Describe(IReadOnlyDictionary<string, NodeMetadata> nodes) => ModelContract.Describe(nodes);
 }

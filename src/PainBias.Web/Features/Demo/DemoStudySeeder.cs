@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PainBias.Data;
 using PainBias.Data.Entities;
+using PainBias.Jobs.Generation;
 using PainBias.Web.Features.Admin;
 using PainBias.Web.Features.Studies;
 using PainBias.Web.Hosting;
@@ -22,6 +23,7 @@ public sealed class DemoStudySeeder(
     UserManager<PainBiasUser> users,
     CreateStudy.Handler createStudy,
     UploadSourceFace.Handler uploadFace,
+    VariantGenerationQueue generation,
     ILogger<DemoStudySeeder> logger)
 {
     public const string StudyName = "Demo: pain ratings on real faces";
@@ -45,7 +47,11 @@ public sealed class DemoStudySeeder(
             present = studyId is null ? [] : [.. await db.SourceFaces.Where(f => f.StudyId == studyId).Select(f => f.Label).ToListAsync(cancellationToken)];
         }
         if (present.Count == faces.Count)
+        {
+            if (studyId is { } seeded)
+                await GenerateVariantsAsync(seeded, cancellationToken);
             return;
+        }
         studyId ??= await createStudy.HandleAsync(new CreateStudy.Command
         {
             Name = StudyName,
@@ -65,5 +71,21 @@ public sealed class DemoStudySeeder(
                 logger.LogWarning("Demo face {Label} was not added: {Errors}", face.Label, result.Errors);
         }
         logger.LogInformation("Seeded the demo study with {Count} real faces", added);
+        await GenerateVariantsAsync(studyId.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues one generation run of the built-in skin-tone editor, the job a researcher starts on the Variants page, so a
+    /// newcomer sees originals beside their variants. Once queued it is not queued again (the run row records it).
+    /// </summary>
+    private async Task GenerateVariantsAsync(Guid studyId, CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.GenerationRuns.AnyAsync(r => r.StudyId == studyId, cancellationToken))
+                return;
+        }
+        var runId = await generation.EnqueueAsync(studyId, new GenerationRequest(SkinToneStrength: 0.6), cancellationToken);
+        logger.LogInformation("Queued skin-tone variants for the demo study (run {RunId})", runId);
     }
 }
