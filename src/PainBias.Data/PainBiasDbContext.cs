@@ -37,6 +37,9 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<MTurkBonus> MTurkBonuses => Set<MTurkBonus>();
     public DbSet<QualityCheck> QualityChecks => Set<QualityCheck>();
     public DbSet<QualityModel> QualityModels => Set<QualityModel>();
+    public DbSet<ImageFeature> ImageFeatures => Set<ImageFeature>();
+    public DbSet<FairnessRun> FairnessRuns => Set<FairnessRun>();
+    public DbSet<FairnessAudit> FairnessAudits => Set<FairnessAudit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

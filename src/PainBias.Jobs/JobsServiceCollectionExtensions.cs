@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PainBias.Data;
 using PainBias.Imaging;
 using PainBias.Jobs.Crowd;
+using PainBias.Jobs.Fairness;
 using PainBias.Jobs.Housekeeping;
 using PainBias.Jobs.Simulation;
 using PainBias.Jobs.Quality;
@@ -53,6 +54,7 @@ public static class JobsServiceCollectionExtensions
         services.AddBotCrowd();
         services.AddMTurkHits(configuration);
         services.AddQualityChecks(configuration);
+        services.AddFairnessJobs();
         services.AddHostedService<RecurringJobsRegistration>();
 
         if (options.RunServer)
