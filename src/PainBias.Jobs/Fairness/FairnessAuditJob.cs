@@ -62,9 +62,10 @@ public sealed class FairnessAuditJob(
             from v in db.Variants.AsNoTracking()
             where v.StudyId == audit.StudyId
             join f in db.SourceFaces on v.SourceFaceId equals f.Id
-            orderby f.Label, v.Condition
             select new { v.Id, v.SourceFaceId, v.Condition, f.Race, f.AgeGroup, f.Label, v.ImageSha256 })
             .ToListAsync(cancellationToken);
+        // Conditions are stored as text: order in memory so faces run Original, SkinTone, Age, SkinToneAge.
+        variants = variants.OrderBy(v => v.Label, StringComparer.Ordinal).ThenBy(v => v.Condition).ToList();
 
         var progress = AnalysisProgress.ForAudit(contexts, audit.Id);
         var predictions = new List<ImagePrediction>();
