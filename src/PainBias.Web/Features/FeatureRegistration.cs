@@ -8,6 +8,7 @@ using PainBias.Web.Features.Crowd;
 using PainBias.Web.Features.Dashboard;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
+using PainBias.Web.Features.Fairness;
 using PainBias.Web.Features.Images;
 using PainBias.Web.Features.Quality;
 using PainBias.Web.Features.Simulation;
@@ -58,6 +59,7 @@ public static class FeatureRegistration
         services.AddVariantImport(configuration);
         services.AddQualityReports();
         services.AddDashboard();
+        services.AddFairnessFeature();
         return services;
     }
 
@@ -79,6 +81,7 @@ public static class FeatureRegistration
         app.MapVariantImportEndpoints();
         app.MapQualityEndpoints();
         app.MapDashboardEndpoints();
+        app.MapFairnessEndpoints();
         return app;
     }
 }
