@@ -13,12 +13,13 @@ namespace PainBias.Jobs.Tests.Fairness;
 /// </summary>
 internal sealed record FairnessStudy(Guid StudyId, IReadOnlyList<SourceFace> Faces, IReadOnlyList<Variant> Variants)
 {
-    public static async Task<FairnessStudy> AddAsync(TestDatabase database, int faces, Func<int, Condition, byte> grey, Func<int, Race>? race = null)
+    public static async Task<FairnessStudy> AddAsync(TestDatabase database, int faces, Func<int, Condition, byte> grey, Func<int, Race>? race = null,
+        string? ownerId = null)
     {
         var blobs = new DatabaseBlobStore(database.Contexts);
         await using var db = await database.ContextAsync();
-        var owner = await TestData.AddUserAsync(db, $"owner-{Guid.NewGuid():N}@example.org");
-        var study = new Study { Id = Guid.NewGuid(), Name = "Fairness", OwnerId = owner.Id, CreatedAt = DateTime.UtcNow };
+        ownerId ??= (await TestData.AddUserAsync(db, $"owner-{Guid.NewGuid():N}@example.org")).Id;
+        var study = new Study { Id = Guid.NewGuid(), Name = "Fairness", OwnerId = ownerId, CreatedAt = DateTime.UtcNow };
         db.Studies.Add(study);
         await db.SaveChangesAsync();
         var faceList = new List<SourceFace>();

@@ -41,7 +41,7 @@ public static class ExternalLabelsCsv
         var headers = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToList();
         var key = headers.Contains("variant_id") ? "variant_id" : headers.Contains("image") ? "image" : null;
         if (key is null || !headers.Contains("label"))
-            return new Parsed(labels, [$"The header is \"{string.Join(",", csv.HeaderRecord!)}\"; it must name the columns image,label or variant_id,label."]);
+            return new Parsed(labels, [$"The header is \"{firstLine.Trim().TrimStart('\uFEFF')}\"; it must name the columns image,label or variant_id,label."]);
 
         var seen = new Dictionary<Guid, int>();
         while (csv.Read())
