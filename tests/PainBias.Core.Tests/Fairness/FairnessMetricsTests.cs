@@ -77,3 +77,31 @@ public class FairnessMetricsTests
         Assert.Equal("no face has a Age pair of variants (Original↔Age, SkinTone↔SkinToneAge)", age.Undefined);
     }
 }
+
+public class FairnessAuditReportTests
+{
+    private static List<ImagePrediction> Face(Guid face, double[] scores) =>
+        Enum.GetValues<Condition>().Select((c, i) => new ImagePrediction(Guid.NewGuid(), face, c, c.PerceivedRace(Race.W), c.PerceivedAge(AgeGroup.Young), scores[i])).ToList();
+
+    [Fact]
+    public void A_non_finite_prediction_is_refused_with_its_variant()
+    {
+        var predictions = Face(Guid.NewGuid(), [1, 2, 3, double.NaN]).Concat(Face(Guid.NewGuid(), [1, 2, 3, 4])).ToList();
+        var e = Assert.Throws<FairnessDataException>(() => FairnessAuditReport.From(predictions, new BootstrapOptions(100)));
+        Assert.StartsWith($"The model gave NaN for variant {predictions[3].VariantId}", e.Message);
+    }
+
+    [Fact]
+    public void A_face_without_its_counterpart_is_refused_and_a_complete_set_is_measured()
+    {
+        var lonely = Guid.NewGuid();
+        var predictions = Face(Guid.NewGuid(), [1, 2, 3, 5]).Concat(Face(lonely, [1, 2, 3, 4]).Take(3)).ToList();
+        var e = Assert.Throws<FairnessDataException>(() => FairnessAuditReport.From(predictions, new BootstrapOptions(100)));
+        Assert.Equal($"1 face(s) lack counterparts: face {lonely} has no SkinToneAge.", e.Message);
+
+        var report = FairnessAuditReport.From(Face(Guid.NewGuid(), [1, 2, 3, 5]).Concat(Face(Guid.NewGuid(), [2, 2, 2, 2])).ToList(), new BootstrapOptions(100));
+        // Face 1: skin |1 − 2| and |3 − 5| → 1.5 on average; face 2: 0. Over the four pairs: 0.75.
+        Assert.Equal(0.75, report.SkinTone.Value);
+        Assert.Equal((8, 2), (report.Images, report.Faces));
+    }
+}
