@@ -34,7 +34,7 @@ public sealed class FairnessExperimentJob(IDbContextFactory<PainBiasDbContext> c
             labels = await StudyFairnessData.FaceLabelsAsync(db, run.StudyId, cancellationToken);
             if (run.FeatureModelSha256 is null)
             {
-                await FairnessRunStatus.FailAsync(contexts, runId, "No features were extracted for this run; start it again.", clock, cancellationToken);
+                await FairnessRunStatus.FailAsync(contexts, runId, "Feature extraction did not finish for this run (see the gpu queue's jobs); start it again.", clock, cancellationToken);
                 return;
             }
 

@@ -24,7 +24,8 @@ public sealed class FairnessJobs(IDbContextFactory<PainBiasDbContext> contexts, 
         }
 
         var features = jobs.Enqueue<FeatureExtractionJob>(j => j.RunAsync(studyId, run.Id, CancellationToken.None));
-        jobs.ContinueJobWith<FairnessExperimentJob>(features, j => j.RunAsync(run.Id, CancellationToken.None));
+        // Also after an extraction that gave up (deleted once its retries are spent): training then fails the run with the reason.
+        jobs.ContinueJobWith<FairnessExperimentJob>(features, j => j.RunAsync(run.Id, CancellationToken.None), options: JobContinuationOptions.OnAnyFinishedState);
         return run.Id;
     }
 

@@ -23,7 +23,7 @@ public sealed class FeatureExtractionJob(
 
     /// <summary>Returns how many vectors were computed. With a run id, reports progress on that run and fails it on unreadable images.</summary>
     [Queue(Queues.Gpu)]
-    [AutomaticRetry(Attempts = 2)]
+    [AutomaticRetry(Attempts = 2, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task<int> RunAsync(Guid studyId, Guid? runId, CancellationToken cancellationToken)
     {
         List<string> images;

@@ -76,4 +76,47 @@ public class FairnessHangfireTests
             await host.StopAsync();
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_unreadable_image_fails_the_run_and_training_leaves_it_failed(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var study = await FairnessStudy.AddAsync(database, 5, (f, c) => (byte)(30 + (f * 40) + ((int)c * 7)));
+        var junk = await new DatabaseBlobStore(database.Contexts).PutAsync("not an image"u8.ToArray(), "image/png", CancellationToken.None);
+        await using (var db = await database.ContextAsync())
+            await db.Variants.Where(v => v.Id == study.Variants[5].Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ImageSha256, junk));
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(database.Settings) { ["Jobs:WorkerCount"] = "1" });
+        var resolved = builder.Services.AddPainBiasData(builder.Configuration);
+        builder.Services.AddPainBiasJobs(builder.Configuration, resolved);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var runId = await host.Services.GetRequiredService<FairnessJobs>().StartRunAsync(study.StudyId, 5, 1, null, null, "test", CancellationToken.None);
+            var deadline = DateTime.UtcNow.AddMinutes(4);
+            FairnessRun run;
+            do
+            {
+                await Task.Delay(500);
+                await using var db = await database.ContextAsync();
+                run = await db.FairnessRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            }
+            while (DateTime.UtcNow < deadline && run.Status != AnalysisStatus.Failed);
+
+            Assert.Equal(AnalysisStatus.Failed, run.Status);
+            Assert.StartsWith($"Image {junk[..12]}… cannot be read:", run.Error);
+            // The training continuation runs after the extraction and must not overwrite the reason.
+            await Task.Delay(3000);
+            await using var read = await database.ContextAsync();
+            var after = await read.FairnessRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            Assert.Equal((AnalysisStatus.Failed, run.Error, null), (after.Status, after.Error, after.ResultJson));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
 }
