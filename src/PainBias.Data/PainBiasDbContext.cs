@@ -39,6 +39,9 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<QualityModel> QualityModels => Set<QualityModel>();
     public DbSet<VariantEditor> VariantEditors => Set<VariantEditor>();
     public DbSet<GenerationRun> GenerationRuns => Set<GenerationRun>();
+    public DbSet<ImageFeature> ImageFeatures => Set<ImageFeature>();
+    public DbSet<FairnessRun> FairnessRuns => Set<FairnessRun>();
+    public DbSet<FairnessAudit> FairnessAudits => Set<FairnessAudit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,5 +1,6 @@
 using PainBias.Imaging.Decoding;
 using PainBias.Imaging.Faces;
+using PainBias.Imaging.Features;
 using PainBias.Imaging.Inference;
 
 namespace PainBias.Imaging;
@@ -14,4 +15,6 @@ public sealed record ImagingOptions
     public InferenceOptions Inference { get; init; } = new();
 
     public FaceDetectorOptions Detector { get; init; } = new();
+
+    public ResNet18Options ResNet18 { get; init; } = new();
 }

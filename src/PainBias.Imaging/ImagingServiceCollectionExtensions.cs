@@ -3,6 +3,7 @@ using PainBias.Imaging.Decoding;
 using PainBias.Imaging.Editing;
 using PainBias.Imaging.Editing.Onnx;
 using PainBias.Imaging.Faces;
+using PainBias.Imaging.Features;
 using PainBias.Imaging.Inference;
 using PainBias.Imaging.Normalisation;
 using PainBias.Imaging.Quality;
@@ -30,6 +31,9 @@ public static class ImagingServiceCollectionExtensions
         services.AddSingleton(sp => new PairCheck(sp.GetRequiredService<ImageDecoder>(), sp.GetRequiredService<IFaceDetector>()));
         services.AddSingleton(sp => new QualityModelSessions(sp.GetRequiredService<OnnxSessionFactory>()));
         services.AddSingleton(sp => new OnnxEditorSessions(sp.GetRequiredService<OnnxSessionFactory>()));
+        // Loaded on first use (64 MB): only processes that extract features pay for it.
+        services.AddSingleton(sp => new ResNet18Featurizer(sp.GetRequiredService<OnnxSessionFactory>(), options.ResNet18));
+        services.AddSingleton<IImageFeaturizer>(sp => sp.GetRequiredService<ResNet18Featurizer>());
         return services;
     }
 }

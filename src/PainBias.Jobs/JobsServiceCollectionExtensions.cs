@@ -5,8 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PainBias.Data;
 using PainBias.Imaging;
+using PainBias.Imaging.Features;
 using PainBias.Jobs.Crowd;
 using PainBias.Jobs.Generation;
+using PainBias.Jobs.Fairness;
 using PainBias.Jobs.Housekeeping;
 using PainBias.Jobs.Simulation;
 using PainBias.Jobs.Quality;
@@ -24,6 +26,10 @@ public static class JobsServiceCollectionExtensions
         ImagingOptions? imaging = null)
     {
         // Jobs compose imaging: the decoder, the ONNX device (chosen once, logged at start) and the face detector.
+        imaging ??= new ImagingOptions();
+        // Where the ResNet18 files are, for hosts that keep them outside the output folder.
+        if (configuration.GetSection("Imaging:ResNet18").Get<ResNet18Options>() is { } resNet18)
+            imaging = imaging with { ResNet18 = resNet18 };
         services.AddImaging(imaging);
         services.AddHostedService<InferenceDeviceAnnouncement>();
 
@@ -55,6 +61,7 @@ public static class JobsServiceCollectionExtensions
         services.AddMTurkHits(configuration);
         services.AddQualityChecks(configuration);
         services.AddVariantGeneration();
+        services.AddFairnessJobs();
         services.AddHostedService<RecurringJobsRegistration>();
 
         if (options.RunServer)

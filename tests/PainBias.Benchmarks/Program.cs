@@ -11,6 +11,9 @@ if (args is ["gpu", ..])
     var numbers = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToList();
     return GpuCheck.Run(numbers.Count > 0 ? numbers[0] : 10, numbers.Count > 1 ? numbers[1] : 0, args.Contains("--dry-run-on-cpu"));
 }
+//   dotnet run -c Release --project tests/PainBias.Benchmarks -- features [images]
+if (args is ["features", ..])
+    return FeatureThroughput.Run(args.Length > 1 ? int.Parse(args[1]) : 20);
 var assessors = args.Length > 0 ? int.Parse(args[0]) : 2000;
 var concurrency = args.Length > 1 ? int.Parse(args[1]) : 200;
 return await TaskThroughput.RunAsync(assessors, concurrency);

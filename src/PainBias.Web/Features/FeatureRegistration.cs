@@ -8,6 +8,7 @@ using PainBias.Web.Features.Crowd;
 using PainBias.Web.Features.Dashboard;
 using PainBias.Web.Features.Demo;
 using PainBias.Web.Features.Exports;
+using PainBias.Web.Features.Fairness;
 using PainBias.Web.Features.Images;
 using PainBias.Web.Features.Quality;
 using PainBias.Web.Features.Simulation;
@@ -60,6 +61,7 @@ public static class FeatureRegistration
         services.AddQualityReports();
         services.AddVariantGenerationFeature();
         services.AddDashboard();
+        services.AddFairnessFeature();
         return services;
     }
 
@@ -82,6 +84,7 @@ public static class FeatureRegistration
         app.MapQualityEndpoints();
         app.MapVariantGenerationEndpoints();
         app.MapDashboardEndpoints();
+        app.MapFairnessEndpoints();
         return app;
     }
 }

@@ -34,6 +34,33 @@ internal static class QualityModelValidation
         }
     }
 
+    /// <summary>The same input checks for a model that gives one number per image (an audited pain model); returns the problems.</summary>
+    internal static List<string> ProblemsOfScoreModel(InferenceSession session, QualityModelInput input, string output)
+    {
+        var problems = new List<string>();
+        ModelContract.CheckImageInput(session, input, problems);
+        var others = session.InputMetadata.Keys.Where(k => k != input.Name).ToList();
+        if (session.InputMetadata.ContainsKey(input.Name) && others.Count > 0)
+        {
+            problems.Add($"The model needs inputs the manifest does not describe ({string.Join(", ", others)}); it must take one image input.");
+        }
+
+        if (!session.OutputMetadata.TryGetValue(output, out var outMeta))
+        {
+            problems.Add($"The model has no output named '{output}'; its outputs are {Describe(session.OutputMetadata)}.");
+        }
+        else if (!outMeta.IsTensor || outMeta.ElementDataType != TensorElementType.Float)
+        {
+            problems.Add($"The output '{output}' gives {outMeta.ElementDataType} values; the model must give float32.");
+        }
+        else if (outMeta.Dimensions.Skip(1).ToArray() is var perImage && perImage.All(d => d > 0) && perImage.Aggregate(1L, (a, d) => a * d) != 1)
+        {
+            problems.Add($"The output '{output}' has shape {Shape(outMeta.Dimensions)}; a pain model must give one number per image.");
+        }
+
+        return problems;
+    }
+
     private static void CheckOutput(QualityModelKind kind, string name, NodeMetadata meta, List<string> problems)
     {
         if (!meta.IsTensor || meta.ElementDataType != TensorElementType.Float)
