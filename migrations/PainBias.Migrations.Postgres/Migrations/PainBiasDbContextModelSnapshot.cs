@@ -1009,6 +1009,8 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.HasIndex("WorkerId");
 
+                    b.HasIndex("StudyId", "Status", "HeldUntil");
+
                     b.HasIndex("StudyId", "WorkerId", "SourceFaceId")
                         .IsUnique();
 
@@ -1320,6 +1322,109 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Variants");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantRatingSummary", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("AgeAnswerSenior")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AgeAnswerYoung")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au10Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au10SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au43Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au43SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au4Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au4SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au6Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au6SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au7Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au7SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au9Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au9SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BlockedWorker")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DuplicateWorker")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FailedAttention")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FailedScreening")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Included")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LooksEditedNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LooksEditedYes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Preview")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PspiSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PspiSumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RaceAnswerB")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RaceAnswerW")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Submitted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TooFast")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VariantId", "Platform");
+
+                    b.HasIndex("StudyId");
+
+                    b.ToTable("VariantRatingSummaries", (string)null);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Worker", b =>
@@ -1683,6 +1788,15 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("SourceFace");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantRatingSummary", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.WorkerQualification", b =>
