@@ -67,6 +67,8 @@ public class DashboardQueriesTests
         var view = await queries.GetAsync(study.Id, new Actor(ownerId, false), targetHalfWidth: 2.0, CancellationToken.None);
         Assert.NotNull(view);
         Assert.Null(await queries.GetAsync(study.Id, new Actor("someone-else", false), null, CancellationToken.None));
+        // The view from the summaries is the view computed from every rating.
+        DashboardViewAssert.Same(RawDashboardBuilder.Build((await queries.LoadRatingsAsync(study.Id, new Actor(ownerId, false), CancellationToken.None))!, 2.0), view);
 
         using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(FixtureStudy.Folder, "small.expected.json")));
         var mturk = Assert.Single(view.Platforms);
@@ -131,7 +133,9 @@ public class DashboardQueriesTests
             await db.SaveChangesAsync();
         }
 
-        var view = await new DashboardQueries(database.Contexts, TimeProvider.System).GetAsync(studyId, new Actor(ownerId, false), null, CancellationToken.None);
+        var queries = new DashboardQueries(database.Contexts, TimeProvider.System);
+        var view = await queries.GetAsync(studyId, new Actor(ownerId, false), null, CancellationToken.None);
+        DashboardViewAssert.Same(RawDashboardBuilder.Build((await queries.LoadRatingsAsync(studyId, new Actor(ownerId, false), CancellationToken.None))!, null), view!);
         var credamo = Assert.Single(view!.Platforms);
         var female = credamo.Sample(Sample.Female);
         Assert.Equal(0, female.Race.X.N);
