@@ -115,8 +115,8 @@ public static class DashboardBuilder
             DifferenceConfidenceSequence.At("S", "Y", sequential, s, y),
             [.. Enum.GetValues<Condition>().Select(c => MeanInterval.Of(c.ToString(), Pspi(rows.Where(t => t.V.Condition == c))))],
             [.. CellRanking.CellOrder.Select(cell => MeanInterval.Of(cell, byCell[cell]))],
-            [.. faces.Select(g => FaceDifference.Of(g.Key, Pspi(g.Where(IsB)), Pspi(g.Where(t => !IsB(t)))))],
-            [.. faces.Select(g => FaceDifference.Of(g.Key, Pspi(g.Where(IsS)), Pspi(g.Where(t => !IsS(t)))))]);
+            new DeferredList<FaceDifference>(() => [.. faces.Select(g => FaceDifference.Of(g.Key, Pspi(g.Where(IsB)), Pspi(g.Where(t => !IsB(t)))))]),
+            new DeferredList<FaceDifference>(() => [.. faces.Select(g => FaceDifference.Of(g.Key, Pspi(g.Where(IsS)), Pspi(g.Where(t => !IsS(t)))))]));
     }
 
     private static IReadOnlyList<CheckRates> Checks(IReadOnlyList<Tally> rows) =>
