@@ -92,6 +92,7 @@ public static class DashboardRefresh
                     Console.Error.WriteLine($"  MISMATCH N={n}: {m}");
                 rows.Add(string.Create(CultureInfo.InvariantCulture,
                     $"| {n,9} | {ours,9:0.0} | {Median(loads),9:0.0} | {check.ComputeMs,9:0} | {check.ReadMs,9:0} | {rWall,9:0} | {check.ComputeMs / ours,8:0}x | {check.Compared,6} numbers, {check.Mismatches.Count} differ | {Median(faceTimes),9:0.0} |"));
+                Console.WriteLine("  " + rows[^1]);
             }
             finally
             {
@@ -165,6 +166,7 @@ public static class DashboardRefresh
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY \"Workers\" (\"Id\", \"Platform\", \"ExternalId\", \"FirstSeenAt\", \"Blocked\") FROM STDIN (FORMAT BINARY)"))
         {
+            copy.Timeout = TimeSpan.FromMinutes(10);
             for (var w = 0; w < workerIds.Length; w++)
                 await copy.WriteRowAsync(default, workerIds[w], PlatformOf(w).ToString(), $"BENCH{n}-{w:0000000}", Start, false);
             await copy.CompleteAsync();
@@ -173,6 +175,7 @@ public static class DashboardRefresh
             "COPY \"TaskSessions\" (\"Id\", \"StudyId\", \"WorkerId\", \"Platform\", \"Culture\", \"Step\", \"IsPreview\", \"CreatedAt\", " +
             "\"ScreeningIndex\", \"ScreeningMisses\", \"ComprehensionPassed\") FROM STDIN (FORMAT BINARY)"))
         {
+            copy.Timeout = TimeSpan.FromMinutes(10);
             for (var w = 0; w < workerIds.Length; w++)
             {
                 var step = w < workers ? TaskStep.Completed : TaskStep.Rating;
@@ -206,6 +209,7 @@ public static class DashboardRefresh
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY \"Reservations\" (\"Id\", \"StudyId\", \"VariantId\", \"SourceFaceId\", \"WorkerId\", \"Platform\", \"Status\", \"CreatedAt\", \"HeldUntil\") FROM STDIN (FORMAT BINARY)"))
         {
+            copy.Timeout = TimeSpan.FromMinutes(10);
             foreach (var r in ratings)
                 await copy.WriteRowAsync(default, r.Reservation, studyId, r.Face.Variants[(int)r.Condition], r.Face.Id, workerIds[r.Worker],
                     PlatformOf(r.Worker).ToString(), nameof(ReservationStatus.Submitted), Start, Start.AddMinutes(30));
@@ -223,6 +227,7 @@ public static class DashboardRefresh
             "\"Au4\", \"Au6\", \"Au7\", \"Au9\", \"Au10\", \"Au43\", \"Pspi\", \"PerceivedRaceAnswer\", \"PerceivedAgeAnswer\", \"LooksEditedAnswer\", " +
             "\"AttentionPassed\", \"StartedAt\", \"SubmittedAt\", \"Included\", \"ExclusionReasons\") FROM STDIN (FORMAT BINARY)"))
         {
+            copy.Timeout = TimeSpan.FromMinutes(10);
             var i = 0;
             foreach (var r in ratings)
             {
