@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace PainBias.Core.Statistics;
@@ -5,8 +6,30 @@ namespace PainBias.Core.Statistics;
 /// <summary>Tail probabilities and quantiles with the conventions of R's pt, pnorm and qt.</summary>
 public static class Distributions
 {
-    /// <summary>P(T ≤ t) for Student's t with <paramref name="df"/> degrees of freedom.</summary>
-    public static double StudentTLower(double t, double df) => StudentT.CDF(0.0, 1.0, df, t);
+    /// <summary>
+    /// P(T ≤ t) for Student's t with <paramref name="df"/> degrees of freedom, the way R's pt computes it (nmath/pt.c): the
+    /// two-sided tail P(|T| > |t|) from the regularized incomplete beta, then halved. MathNet's StudentT.CDF passes
+    /// df/(df + t²) to the beta function, which loses the digits of 1 − that for small t²/df (a near-zero t with a million
+    /// ratings came out 1e-9 off); here a small |t| goes through t²/(df + t²) instead. Above 4e5 df R switches to its
+    /// normal approximation, and so does this.
+    /// </summary>
+    public static double StudentTLower(double t, double df)
+    {
+        if (double.IsNaN(t) || double.IsNaN(df)) return double.NaN;
+        if (double.IsInfinity(t)) return t < 0 ? 0.0 : 1.0;
+        if (double.IsPositiveInfinity(df)) return Normal.CDF(0.0, 1.0, t);
+        if (df > 4e5)
+        {
+            var v = 1.0 / (4.0 * df);
+            return Normal.CDF(0.0, 1.0, t * (1.0 - v) / Math.Sqrt(1.0 + t * t * 2.0 * v));
+        }
+        var t2 = t * t;
+        // Where MathNet's continued fraction runs directly on its argument (no internal flip to 1 − x): |t| below about √3.
+        var tail = t2 < 2.0
+            ? 1.0 - SpecialFunctions.BetaRegularized(0.5, df / 2.0, t2 / (df + t2))
+            : SpecialFunctions.BetaRegularized(df / 2.0, 0.5, df / (df + t2));
+        return t <= 0 ? tail / 2.0 : 0.5 - tail / 2.0 + 0.5;
+    }
 
     /// <summary>2·P(T ≤ −|t|); computed from the lower tail so tiny p-values keep their precision.</summary>
     public static double StudentTTwoSided(double t, double df) => Math.Min(1.0, 2.0 * StudentTLower(-Math.Abs(t), df));
