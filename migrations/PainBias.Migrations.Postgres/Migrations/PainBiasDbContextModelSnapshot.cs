@@ -1244,6 +1244,8 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.HasIndex("WorkerId");
 
+                    b.HasIndex("StudyId", "Status", "HeldUntil");
+
                     b.HasIndex("StudyId", "WorkerId", "SourceFaceId")
                         .IsUnique();
 
@@ -1601,6 +1603,109 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("VariantEditors");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantRatingSummary", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("AgeAnswerSenior")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AgeAnswerYoung")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au10Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au10SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au43Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au43SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au4Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au4SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au6Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au6SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au7Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au7SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au9Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Au9SumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BlockedWorker")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DuplicateWorker")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FailedAttention")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FailedScreening")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Included")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LooksEditedNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LooksEditedYes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Preview")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PspiSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PspiSumSquares")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RaceAnswerB")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RaceAnswerW")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Submitted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TooFast")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VariantId", "Platform");
+
+                    b.HasIndex("StudyId");
+
+                    b.ToTable("VariantRatingSummaries", (string)null);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Worker", b =>
@@ -2010,6 +2115,15 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.HasOne("PainBias.Data.Entities.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantRatingSummary", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1233,6 +1233,8 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.HasIndex("WorkerId");
 
+                    b.HasIndex("StudyId", "Status", "HeldUntil");
+
                     b.HasIndex("StudyId", "WorkerId", "SourceFaceId")
                         .IsUnique();
 
@@ -1590,6 +1592,109 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("VariantEditors");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantRatingSummary", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AgeAnswerSenior")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgeAnswerYoung")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au10Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au10SumSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au43Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au43SumSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au4Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au4SumSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au6Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au6SumSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au7Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au7SumSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au9Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Au9SumSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedWorker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DuplicateWorker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FailedAttention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FailedScreening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Included")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LooksEditedNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LooksEditedYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Preview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PspiSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PspiSumSquares")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaceAnswerB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaceAnswerW")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Submitted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TooFast")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VariantId", "Platform");
+
+                    b.HasIndex("StudyId");
+
+                    b.ToTable("VariantRatingSummaries", (string)null);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Worker", b =>
@@ -1999,6 +2104,15 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasOne("PainBias.Data.Entities.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantRatingSummary", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

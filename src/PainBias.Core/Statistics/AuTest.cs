@@ -10,6 +10,9 @@ public sealed record AuTest(ActionUnit Au, GroupSummary X, GroupSummary Y, doubl
 {
     public static AuTest Of(ActionUnit au, string xLabel, IReadOnlyList<double> x, string yLabel, IReadOnlyList<double> y) =>
         new(au, GroupSummary.Of(xLabel, x), GroupSummary.Of(yLabel, y), GroupSummary.Difference(x, y), TTests.Welch(x, y));
+
+    public static AuTest Of(ActionUnit au, string xLabel, IntegerMoments x, string yLabel, IntegerMoments y) =>
+        new(au, GroupSummary.Of(xLabel, x), GroupSummary.Of(yLabel, y), GroupSummary.Difference(x, y), TTests.Welch(x, y));
 }
 
 /// <summary>AU tests for race (W vs B) and age (Y vs S), each in <see cref="ActionUnits.All"/> order.</summary>

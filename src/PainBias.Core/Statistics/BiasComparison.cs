@@ -9,4 +9,8 @@ public sealed record BiasComparison(GroupSummary X, GroupSummary Y, double? Diff
     public static BiasComparison Of(string xLabel, IReadOnlyList<double> x, string yLabel, IReadOnlyList<double> y) =>
         new(GroupSummary.Of(xLabel, x), GroupSummary.Of(yLabel, y), GroupSummary.Difference(x, y),
             TTests.Welch(x, y), TTests.Pooled(x, y));
+
+    public static BiasComparison Of(string xLabel, IntegerMoments x, string yLabel, IntegerMoments y) =>
+        new(GroupSummary.Of(xLabel, x), GroupSummary.Of(yLabel, y), GroupSummary.Difference(x, y),
+            TTests.Welch(x, y), TTests.Pooled(x, y));
 }

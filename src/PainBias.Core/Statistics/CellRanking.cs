@@ -23,6 +23,17 @@ public sealed record CellRanking(IReadOnlyList<CellSummary> Cells, IReadOnlyList
             .Select(c => pspiByCell.TryGetValue(c, out var v) ? v : [])
             .Select((v, i) => new CellSummary(CellOrder[i], v.Count, Descriptive.Mean(v), Descriptive.StandardDeviation(v)))
             .ToList();
+        return Rank(cells);
+    }
+
+    /// <summary>The same from each cell's count, sum and sum of squares.</summary>
+    public static CellRanking Of(IReadOnlyDictionary<string, IntegerMoments> pspiByCell) =>
+        Rank([.. CellOrder
+            .Select(c => pspiByCell.TryGetValue(c, out var m) ? m : IntegerMoments.Empty)
+            .Select((m, i) => new CellSummary(CellOrder[i], checked((int)m.N), m.Mean, m.StandardDeviation))]);
+
+    private static CellRanking Rank(List<CellSummary> cells)
+    {
         var present = cells.Where(c => c.Mean is not null).ToList();
         // OrderByDescending is stable, so ties keep the fixed cell order.
         var ranking = present

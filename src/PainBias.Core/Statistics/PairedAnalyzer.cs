@@ -40,6 +40,46 @@ public static class PairedAnalyzer
             Variants("S", "Y", Condition.SkinTone, Condition.SkinToneAge, IsSenior));
     }
 
+    /// <summary>
+    /// The same six blocks from per-subject, per-condition sums: a subject's mean on a side is the total of its
+    /// conditions on that side, so no rating needs to be read. Entries with no ratings count as absent.
+    /// </summary>
+    public static PairedAnalysis Analyze(IReadOnlyList<SubjectConditionMoments> cells)
+    {
+        var subjects = cells.Where(c => c.Pspi.N > 0)
+            .GroupBy(c => c.SubjectId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.ToList())
+            .ToList();
+        static double? Mean(List<SubjectConditionMoments> s, Func<SubjectConditionMoments, bool> filter) =>
+            IntegerMoments.Total(s.Where(filter).Select(c => c.Pspi)).Mean;
+
+        PairedComparison Pooled(string a, string b, Func<SubjectConditionMoments, bool> isA) =>
+            PairedComparison.Of(a, b, subjects.Select(s => (s[0].SubjectId, Mean(s, isA), Mean(s, c => !isA(c)))).ToList());
+
+        PairedComparison Variants(string a, string b, Condition v1, Condition v2, Func<SubjectConditionMoments, bool> isHigh) =>
+            PairedComparison.Of(a, b, subjects.Select(s =>
+            {
+                var first1 = s.FirstOrDefault(c => c.Condition == v1);
+                var first2 = s.FirstOrDefault(c => c.Condition == v2);
+                var m1 = first1?.Pspi.Mean;
+                var m2 = first2?.Pspi.Mean;
+                var v1IsHigh = first1 is not null ? isHigh(first1) : first2 is not null && !isHigh(first2);
+                return v1IsHigh ? (s[0].SubjectId, m1, m2) : (s[0].SubjectId, m2, m1);
+            }).ToList());
+
+        static bool IsBlack(SubjectConditionMoments c) => c.PerceivedRace == Race.B;
+        static bool IsSenior(SubjectConditionMoments c) => c.PerceivedAge == AgeGroup.Senior;
+
+        return new PairedAnalysis(
+            Pooled("B", "W", IsBlack),
+            Variants("B", "W", Condition.Original, Condition.SkinTone, IsBlack),
+            Variants("B", "W", Condition.Age, Condition.SkinToneAge, IsBlack),
+            Pooled("S", "Y", IsSenior),
+            Variants("S", "Y", Condition.Original, Condition.Age, IsSenior),
+            Variants("S", "Y", Condition.SkinTone, Condition.SkinToneAge, IsSenior));
+    }
+
     private static double? MeanWhere(List<RatingObservation> rows, Func<RatingObservation, bool> filter)
     {
         var values = rows.Where(filter).Select(r => (double)r.Pspi).ToList();

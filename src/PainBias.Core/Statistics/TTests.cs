@@ -19,11 +19,23 @@ public static class TTests
     {
         if (x.Count < 2) return TTestResult.Undefined("not enough 'x' observations");
         if (y.Count < 2) return TTestResult.Undefined("not enough 'y' observations");
-        var (mx, my) = (Descriptive.MeanOf(x), Descriptive.MeanOf(y));
-        var sx = Descriptive.VarianceOf(x) / x.Count;
-        var sy = Descriptive.VarianceOf(y) / y.Count;
+        return Welch(x.Count, Descriptive.MeanOf(x), Descriptive.VarianceOf(x), y.Count, Descriptive.MeanOf(y), Descriptive.VarianceOf(y));
+    }
+
+    /// <summary>The Welch test from each group's count, sum and sum of squares (the dashboard's summaries).</summary>
+    public static TTestResult Welch(IntegerMoments x, IntegerMoments y)
+    {
+        if (x.N < 2) return TTestResult.Undefined("not enough 'x' observations");
+        if (y.N < 2) return TTestResult.Undefined("not enough 'y' observations");
+        return Welch(x.N, x.MeanValue, x.VarianceValue, y.N, y.MeanValue, y.VarianceValue);
+    }
+
+    private static TTestResult Welch(long nx, double mx, double vx, long ny, double my, double vy)
+    {
+        var sx = vx / nx;
+        var sy = vy / ny;
         var se = Math.Sqrt(sx + sy);
-        var df = (sx + sy) * (sx + sy) / (sx * sx / (x.Count - 1) + sy * sy / (y.Count - 1));
+        var df = (sx + sy) * (sx + sy) / (sx * sx / (nx - 1) + sy * sy / (ny - 1));
         return Finish(mx, my, se, df, Math.Max(Math.Abs(mx), Math.Abs(my)));
     }
 
@@ -33,14 +45,28 @@ public static class TTests
         if (x.Count < 1) return TTestResult.Undefined("not enough 'x' observations");
         if (y.Count < 1) return TTestResult.Undefined("not enough 'y' observations");
         if (x.Count + y.Count < 3) return TTestResult.Undefined("not enough observations");
-        var (mx, my) = (Descriptive.MeanOf(x), Descriptive.MeanOf(y));
-        var df = x.Count + y.Count - 2.0;
+        return Pooled(x.Count, Descriptive.MeanOf(x), x.Count > 1 ? Descriptive.VarianceOf(x) : 0.0,
+            y.Count, Descriptive.MeanOf(y), y.Count > 1 ? Descriptive.VarianceOf(y) : 0.0);
+    }
+
+    /// <summary>The pooled test from each group's count, sum and sum of squares.</summary>
+    public static TTestResult Pooled(IntegerMoments x, IntegerMoments y)
+    {
+        if (x.N < 1) return TTestResult.Undefined("not enough 'x' observations");
+        if (y.N < 1) return TTestResult.Undefined("not enough 'y' observations");
+        if (x.N + y.N < 3) return TTestResult.Undefined("not enough observations");
+        return Pooled(x.N, x.MeanValue, x.N > 1 ? x.VarianceValue : 0.0, y.N, y.MeanValue, y.N > 1 ? y.VarianceValue : 0.0);
+    }
+
+    private static TTestResult Pooled(long nx, double mx, double vx, long ny, double my, double vy)
+    {
+        var df = nx + ny - 2.0;
         // As R: a group of one contributes nothing to the pooled sum of squares.
         var v = 0.0;
-        if (x.Count > 1) v += (x.Count - 1) * Descriptive.VarianceOf(x);
-        if (y.Count > 1) v += (y.Count - 1) * Descriptive.VarianceOf(y);
+        if (nx > 1) v += (nx - 1) * vx;
+        if (ny > 1) v += (ny - 1) * vy;
         v /= df;
-        var se = Math.Sqrt(v * (1.0 / x.Count + 1.0 / y.Count));
+        var se = Math.Sqrt(v * (1.0 / nx + 1.0 / ny));
         return Finish(mx, my, se, df, Math.Max(Math.Abs(mx), Math.Abs(my)));
     }
 

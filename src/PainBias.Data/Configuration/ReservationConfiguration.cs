@@ -13,6 +13,8 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         // The design rule "one assessor never sees two variants of one face" lives in the database.
         builder.HasIndex(r => new { r.StudyId, r.WorkerId, r.SourceFaceId }).IsUnique();
         builder.HasIndex(r => new { r.VariantId, r.Platform, r.Status });
+        // The dashboard's "held now" counts: a study's live holds without reading its submitted slots.
+        builder.HasIndex(r => new { r.StudyId, r.Status, r.HeldUntil });
         builder.HasOne<Variant>().WithMany().HasForeignKey(r => r.VariantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Worker>().WithMany().HasForeignKey(r => r.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Study>().WithMany().HasForeignKey(r => r.StudyId).OnDelete(DeleteBehavior.Cascade);

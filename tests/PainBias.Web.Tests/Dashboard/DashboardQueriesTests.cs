@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PainBias.Core.Domain;
 using PainBias.Core.Statistics;
 using PainBias.Data;
@@ -67,6 +68,8 @@ public class DashboardQueriesTests
         var view = await queries.GetAsync(study.Id, new Actor(ownerId, false), targetHalfWidth: 2.0, CancellationToken.None);
         Assert.NotNull(view);
         Assert.Null(await queries.GetAsync(study.Id, new Actor("someone-else", false), null, CancellationToken.None));
+        // The view from the summaries is the view computed from every rating.
+        DashboardViewAssert.Same(RawDashboardBuilder.Build((await queries.LoadRatingsAsync(study.Id, new Actor(ownerId, false), CancellationToken.None))!, 2.0), view);
 
         using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(FixtureStudy.Folder, "small.expected.json")));
         var mturk = Assert.Single(view.Platforms);
@@ -131,7 +134,9 @@ public class DashboardQueriesTests
             await db.SaveChangesAsync();
         }
 
-        var view = await new DashboardQueries(database.Contexts, TimeProvider.System).GetAsync(studyId, new Actor(ownerId, false), null, CancellationToken.None);
+        var queries = new DashboardQueries(database.Contexts, TimeProvider.System);
+        var view = await queries.GetAsync(studyId, new Actor(ownerId, false), null, CancellationToken.None);
+        DashboardViewAssert.Same(RawDashboardBuilder.Build((await queries.LoadRatingsAsync(studyId, new Actor(ownerId, false), CancellationToken.None))!, null), view!);
         var credamo = Assert.Single(view!.Platforms);
         var female = credamo.Sample(Sample.Female);
         Assert.Equal(0, female.Race.X.N);
@@ -143,5 +148,51 @@ public class DashboardQueriesTests
         Assert.Contains(all.ConditionMeans, m => m.Label == "SkinTone" && m.Mean is null && m.Error == "no ratings");
         Assert.All(credamo.Checks, c => Assert.Null(c.RaceAsIntended.Value));
         Assert.Null(view.Progress.Single(p => p.Platform == Platform.Credamo).Screening.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_view_from_summaries_equals_the_view_from_every_rating_on_two_platforms_with_exclusions_holds_and_gaps(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var random = new Random(11);
+        string ownerId;
+        Guid studyId;
+        await using (var db = await database.ContextAsync())
+        {
+            ownerId = (await TestData.AddUserAsync(db, "owner@example.org")).Id;
+            var seeded = await TestData.AddStudyAsync(db, ownerId, faces: 6);
+            studyId = seeded.Study.Id;
+            var ratings = new List<Assessment>();
+            for (var w = 0; w < 24; w++)
+            {
+                var worker = TestData.AddWorker(db, w % 3 == 0 ? Platform.Credamo : Platform.MTurk);
+                // Face 5 is rated in its original variant only; the others in any variant.
+                foreach (var face in seeded.Faces.Where(_ => random.Next(3) > 0))
+                {
+                    var options = seeded.Variants.Where(v => v.SourceFaceId == face.Id && (face != seeded.Faces[5] || v.Condition == Condition.Original)).ToList();
+                    var reasons = random.Next(6) == 0 ? ExclusionReason.TooFast : ExclusionReason.None;
+                    ratings.Add(TestRatings.Add(db, options[random.Next(options.Count)], worker,
+                        AuRating.Create(random.Next(6), random.Next(6), random.Next(6), random.Next(6), random.Next(6), random.Next(2)),
+                        FixtureStudy.Start.AddMinutes(ratings.Count), included: reasons == 0, reasons: reasons,
+                        raceAnswer: random.Next(4) == 0 ? null : (Race)random.Next(2), ageAnswer: random.Next(4) == 0 ? null : (AgeGroup)random.Next(2),
+                        looksEdited: random.Next(3) == 0 ? null : random.Next(2) == 0));
+                }
+            }
+            // An assessor rating now holds a slot.
+            TestData.Reserve(db, seeded.Variants[1], TestData.AddWorker(db), DateTime.UtcNow.AddMinutes(20));
+            await db.SaveChangesAsync();
+            // Exclusions decided later, set-based, as the review pages do.
+            await db.Assessments.Where(a => a.StudyId == studyId && a.Au43 == 1 && a.Au4 == 0)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Included, false).SetProperty(a => a.ExclusionReasons, ExclusionReason.FailedAttention));
+        }
+
+        var queries = new DashboardQueries(database.Contexts, TimeProvider.System);
+        var actor = new Actor(ownerId, false);
+        var view = await queries.GetAsync(studyId, actor, 0.8, CancellationToken.None);
+        Assert.Equal(2, view!.Platforms.Count);
+        Assert.Equal(1, view.Progress.Sum(p => p.Held));
+        Assert.Contains(view.Progress, p => p.Exclusions.Any(e => e.Reason == ExclusionReason.FailedAttention && e.Count > 0));
+        DashboardViewAssert.Same(RawDashboardBuilder.Build((await queries.LoadRatingsAsync(studyId, actor, CancellationToken.None))!, 0.8), view);
     }
 }

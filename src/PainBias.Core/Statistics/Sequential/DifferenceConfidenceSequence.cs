@@ -27,20 +27,30 @@ public sealed class DifferenceConfidenceSequence(string xLabel, string yLabel, S
     public void AddY(double value) => _y.Add(value);
 
     /// <summary>The interval after the ratings added so far; safe to look at after every rating.</summary>
-    public ConfidenceSequenceResult Current()
+    public ConfidenceSequenceResult Current() =>
+        At(xLabel, yLabel, options, _rho, _x.Count, _x.Mean, _x.Variance, _y.Count, _y.Mean, _y.Variance);
+
+    /// <summary>
+    /// The interval at the current look from each group's count, sum and sum of squares. The sequence's value at a look
+    /// depends only on the ratings so far, not on their order, so maintained sums give the same interval.
+    /// </summary>
+    public static ConfidenceSequenceResult At(string xLabel, string yLabel, SequentialOptions options, IntegerMoments x, IntegerMoments y) =>
+        At(xLabel, yLabel, options, options.Rho, checked((int)x.N), x.Mean ?? 0.0, x.Variance, checked((int)y.N), y.Mean ?? 0.0, y.Variance);
+
+    private static ConfidenceSequenceResult At(string xLabel, string yLabel, SequentialOptions options, double rho,
+        int nx, double mx, double? vx, int ny, double my, double? vy)
     {
-        if (_x.Count < 2 || _y.Count < 2)
-            return Undefined($"needs at least 2 ratings in each group ({xLabel}: {_x.Count}, {yLabel}: {_y.Count})");
-        var se = Math.Sqrt(_x.Variance!.Value / _x.Count + _y.Variance!.Value / _y.Count);
+        if (nx < 2 || ny < 2)
+            return Undefined($"needs at least 2 ratings in each group ({xLabel}: {nx}, {yLabel}: {ny})");
+        var se = Math.Sqrt(vx!.Value / nx + vy!.Value / ny);
         if (!(se > 0.0) || !double.IsFinite(se))
             return Undefined("standard error is zero (both groups constant)");
 
-        var half = se * AsymptoticConfidenceSequence.StandardErrorMultiplier(_x.Count + _y.Count, _rho, options.Alpha);
+        var half = se * AsymptoticConfidenceSequence.StandardErrorMultiplier(nx + ny, rho, options.Alpha);
         var fixedN = se * Normal.InvCDF(0.0, 1.0, 1.0 - options.Alpha / 2.0);
         var reached = options.TargetHalfWidth is { } target && half <= target;
-        return new(xLabel, yLabel, _x.Count, _y.Count, _x.Mean - _y.Mean, se, half, fixedN, reached, null);
-    }
+        return new(xLabel, yLabel, nx, ny, mx - my, se, half, fixedN, reached, null);
 
-    private ConfidenceSequenceResult Undefined(string reason) =>
-        new(xLabel, yLabel, _x.Count, _y.Count, null, null, null, null, false, reason);
+        ConfidenceSequenceResult Undefined(string reason) => new(xLabel, yLabel, nx, ny, null, null, null, null, false, reason);
+    }
 }

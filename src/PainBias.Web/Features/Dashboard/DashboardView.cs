@@ -50,12 +50,14 @@ public sealed record PlatformResults(string Platform, IReadOnlyList<SampleResult
     public SampleResults Sample(Sample sample) => Samples.Single(s => s.Sample == sample);
 }
 
-/// <summary>Tables 1–4, paired comparisons, peeking-safe intervals and chart data of one platform × sample.</summary>
+/// <summary>
+/// Tables 1–4, paired comparisons, peeking-safe intervals and chart data of one platform × sample. Assessor counts, the
+/// regression with cluster-robust SEs and the mixed model need every rating and are in the results export.
+/// </summary>
 public sealed record SampleResults(
     Sample Sample,
     int NRatings,
     int NFaces,
-    int NAssessors,
     BiasComparison Race,
     BiasComparison Age,
     CellRanking Cells,

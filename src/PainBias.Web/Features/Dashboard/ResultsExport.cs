@@ -18,7 +18,7 @@ public sealed class ResultsExport(DashboardQueries queries, ExportRatings rating
     public async Task<string?> JsonAsync(Guid studyId, Actor actor, CancellationToken cancellationToken)
     {
         var csv = await ratings.CsvAsync(studyId, actor, cancellationToken);
-        var input = await queries.LoadAsync(studyId, actor, cancellationToken);
+        var input = await queries.LoadRatingsAsync(studyId, actor, cancellationToken);
         if (csv is null || input is null)
             return null;
         var observations = DashboardBuilder.Included(input).Select(r => r.Observation).ToList();
