@@ -1082,6 +1082,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("ExcludeFor")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ExportSalt")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1101,6 +1104,9 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("MaxSessionsPerNetwork")
+                        .HasColumnType("integer");
 
                     b.Property<int>("MinSecondsPerRating")
                         .HasColumnType("integer");
@@ -1122,6 +1128,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("RatingsPerVariantMTurk")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RejectFor")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1171,6 +1180,29 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.ToTable("StudyExclusions");
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.StudyLink", b =>
+                {
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LinkedStudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("StudyId", "LinkedStudyId");
+
+                    b.HasIndex("LinkedStudyId");
+
+                    b.ToTable("StudyLinks");
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.TaskSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1216,6 +1248,10 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1259,6 +1295,8 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.HasIndex("ReservationId");
 
                     b.HasIndex("WorkerId");
+
+                    b.HasIndex("StudyId", "NetworkHash");
 
                     b.HasIndex("StudyId", "WorkerId")
                         .IsUnique();
@@ -1641,6 +1679,21 @@ namespace PainBias.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PainBias.Data.Entities.StudyExclusion", b =>
                 {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.StudyLink", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("PainBias.Data.Entities.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")

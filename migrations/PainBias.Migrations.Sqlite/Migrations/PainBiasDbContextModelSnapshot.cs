@@ -1071,6 +1071,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExcludeFor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExportSalt")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1089,6 +1092,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxSessionsPerNetwork")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MinSecondsPerRating")
@@ -1111,6 +1117,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RatingsPerVariantMTurk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RejectFor")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1160,6 +1169,29 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.ToTable("StudyExclusions");
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.StudyLink", b =>
+                {
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LinkedStudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudyId", "LinkedStudyId");
+
+                    b.HasIndex("LinkedStudyId");
+
+                    b.ToTable("StudyLinks");
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.TaskSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1205,6 +1237,10 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1248,6 +1284,8 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasIndex("ReservationId");
 
                     b.HasIndex("WorkerId");
+
+                    b.HasIndex("StudyId", "NetworkHash");
 
                     b.HasIndex("StudyId", "WorkerId")
                         .IsUnique();
@@ -1630,6 +1668,21 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PainBias.Data.Entities.StudyExclusion", b =>
                 {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.StudyLink", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("PainBias.Data.Entities.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")

@@ -43,6 +43,12 @@ public sealed class TaskSession
     /// <summary>The code issued with a single-use link (Credamo, Direct): shown at completion instead of a new one.</summary>
     public string? IssuedCompletionCode { get; set; }
 
+    /// <summary>
+    /// Keyed hash (HMAC-SHA-256 with the study's secret) of the client's network address at entry, for the
+    /// many-workers-from-one-address signal. The address itself is never stored.
+    /// </summary>
+    public string? NetworkHash { get; set; }
+
     // MTurk's parameters, kept for the final externalSubmit and for review.
     public string? AssignmentId { get; set; }
     public string? HitId { get; set; }
