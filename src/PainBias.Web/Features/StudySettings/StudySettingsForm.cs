@@ -32,12 +32,13 @@ public sealed class StudySettingsForm
     public Dictionary<string, string> Validate()
     {
         var errors = new Dictionary<string, string>();
-        Range(nameof(ImagesPerAssessor), ImagesPerAssessor, 1, 50, "Images per assessor");
+        // As on study creation and in StudyDesign: a face has four variants and nobody sees two of one face.
+        Range(nameof(ImagesPerAssessor), ImagesPerAssessor, 1, 4, "Images per assessor");
         Range(nameof(MinSecondsPerRating), MinSecondsPerRating, 0, 600, "Minimum seconds per rating");
         Range(nameof(HoldMinutes), HoldMinutes, 1, 24 * 60, "Hold minutes");
-        Range(nameof(RatingsPerVariantMTurk), RatingsPerVariantMTurk, 0, 100, "k on MTurk");
-        Range(nameof(RatingsPerVariantCredamo), RatingsPerVariantCredamo, 0, 100, "k on Credamo");
-        Range(nameof(RatingsPerVariantDirect), RatingsPerVariantDirect, 0, 100, "k on direct links");
+        Range(nameof(RatingsPerVariantMTurk), RatingsPerVariantMTurk, 1, 100, "k on MTurk");
+        Range(nameof(RatingsPerVariantCredamo), RatingsPerVariantCredamo, 1, 100, "k on Credamo");
+        Range(nameof(RatingsPerVariantDirect), RatingsPerVariantDirect, 1, 100, "k on direct links");
         Range(nameof(MaxSessionsPerNetwork), MaxSessionsPerNetwork, 1, 1000, "Sessions per network address");
         foreach (var (rule, action) in Rules)
         {
