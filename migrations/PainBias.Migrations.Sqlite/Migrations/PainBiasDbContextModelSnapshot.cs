@@ -249,6 +249,8 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StudyId", "Included");
 
+                    b.HasIndex("StudyId", "Au4", "Au6", "Au7", "Au9", "Au10", "Au43");
+
                     b.ToTable("Assessments", t =>
                         {
                             t.HasCheckConstraint("CK_Assessment_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");

@@ -3,7 +3,8 @@ using PainBias.Core.Domain;
 namespace PainBias.Data.Entities;
 
 /// <summary>Where an assessor is in the task. Stored, so a refresh, Back or a dropped connection returns to the same step.</summary>
-public enum TaskStep { Consent, Instructions, Screening, Rating, Completed, Declined, StudyFull, ScreeningFailed }
+/// <remarks>LinkedStudy: refused at the first slot because the worker took part in a linked study first (two entries at once).</remarks>
+public enum TaskStep { Consent, Instructions, Screening, Rating, Completed, Declined, StudyFull, ScreeningFailed, LinkedStudy }
 
 /// <summary>
 /// One assessor's pass through one study's task. The id is the capability in the task URL (random, never listed);

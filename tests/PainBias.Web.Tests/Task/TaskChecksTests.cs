@@ -178,6 +178,43 @@ public sealed class TaskChecksTests(TaskWebFixture fixture)
         Assert.False(await after.TaskSessions.AnyAsync(s => s.StudyId == secondId && s.AssignmentId == "ASG-B"));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Two_entries_into_linked_studies_at_once_leave_the_worker_only_the_first_at_the_first_slot(DatabaseProvider provider)
+    {
+        var host = await fixture.HostAsync(provider);
+        var first = await StudyAsync(host, faces: 1);
+        var second = await StudyAsync(host, faces: 1);
+        var worker = "A" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+        // Both entries passed the entry check (neither session existed yet): the later one is in consent now.
+        var later = Browser(host);
+        await later.OpenAsync(MTurkEntry(second.Study.Id, worker, "ASG-2"));
+        await using (var db = await host.Database.ContextAsync())
+        {
+            var session = await db.TaskSessions.SingleAsync(s => s.Id == later.SessionId);
+            session.CreatedAt = session.CreatedAt.AddSeconds(1);
+            db.StudyLinks.Add(new StudyLink { StudyId = first.Study.Id, LinkedStudyId = second.Study.Id, CreatedAt = DateTime.UtcNow, CreatedBy = first.Study.OwnerId });
+            await db.SaveChangesAsync();
+            db.TaskSessions.Add(new TaskSession
+            {
+                Id = Guid.NewGuid(), StudyId = first.Study.Id, WorkerId = session.WorkerId, Platform = Platform.MTurk, Culture = "en",
+                Step = TaskStep.Consent, CreatedAt = session.CreatedAt.AddSeconds(-1), AssignmentId = "ASG-1",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await later.SubmitAsync(new Dictionary<string, string?> { ["Form.Consent"] = "yes" });
+        await later.SubmitAsync();
+        Assert.Contains("You have already taken part in a related study", later.Html);
+        // The earlier session goes on to its slot as usual.
+        await ToRatingAsync(host, MTurkEntry(first.Study.Id, worker, "ASG-1"));
+
+        await using var after = await host.Database.ContextAsync();
+        Assert.Equal(TaskStep.LinkedStudy, (await after.TaskSessions.SingleAsync(s => s.Id == later.SessionId)).Step);
+        Assert.False(await after.Reservations.AnyAsync(r => r.StudyId == second.Study.Id));
+        Assert.True(await after.Reservations.AnyAsync(r => r.StudyId == first.Study.Id));
+    }
+
     private static string MTurkEntry(Guid studyId, string worker, string assignment) =>
         $"/task/mturk/{studyId}?assignmentId={assignment}&hitId=HIT1&workerId={worker}&turkSubmitTo=https%3A%2F%2Fworkersandbox.mturk.com";
 

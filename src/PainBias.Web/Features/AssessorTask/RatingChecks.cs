@@ -34,19 +34,24 @@ public static class RatingChecks
     /// Adds the flags that compare <paramref name="fresh"/> (not yet saved) with the study's stored ratings, and flags
     /// the stored ones it matches (tracked, saved with it).
     /// </summary>
+    /// <param name="earlierOwn">How many ratings the worker already has in this study (no query when none).</param>
     public static async Task FlagAcrossAsync(
-        PainBiasDbContext db, Assessment fresh, string? networkHash, int maxSessionsPerNetwork, ExclusionRules rules, CancellationToken ct)
+        PainBiasDbContext db, Assessment fresh, int earlierOwn, string? networkHash, int maxSessionsPerNetwork, ExclusionRules rules, CancellationToken ct)
     {
         if ((fresh.ExclusionReasons & ExclusionReason.Preview) != 0)
             return;
         var touched = new List<Assessment>();
 
         // Every rating of this worker the same (two or more images): the straight-liner's pattern across images.
-        var own = await db.Assessments.Where(a => a.StudyId == fresh.StudyId && a.WorkerId == fresh.WorkerId).ToListAsync(ct);
-        if (own.Count > 0 && own.All(a => SameAus(a, fresh)))
-            Flag(own.Append(fresh), ExclusionReason.UniformAnswers);
+        if (earlierOwn > 0)
+        {
+            var own = await db.Assessments.Where(a => a.StudyId == fresh.StudyId && a.WorkerId == fresh.WorkerId).ToListAsync(ct);
+            if (own.Count > 0 && own.All(a => SameAus(a, fresh)))
+                Flag(own.Append(fresh), ExclusionReason.UniformAnswers);
+        }
 
         // The same answers, checks included, as another worker's rating of the study (any variant): copied answers.
+        // An index on (StudyId, AUs) keeps this a seek however many ratings the study has.
         var copies = (await db.Assessments
             .Where(a => a.StudyId == fresh.StudyId && a.WorkerId != fresh.WorkerId
                 && a.Au4 == fresh.Au4 && a.Au6 == fresh.Au6 && a.Au7 == fresh.Au7 && a.Au9 == fresh.Au9 && a.Au10 == fresh.Au10 && a.Au43 == fresh.Au43

@@ -69,7 +69,7 @@ public static class SubmitRating
             var rules = new ExclusionRules(study.ExcludeFor, study.RejectFor);
             assessment.ExclusionReasons |= RatingChecks.Own(assessment, perceived.Condition.PerceivedRace(perceived.Race),
                 perceived.Condition.PerceivedAge(perceived.AgeGroup), !string.IsNullOrEmpty(form.Website));
-            await RatingChecks.FlagAcrossAsync(db, assessment, session.NetworkHash, study.MaxSessionsPerNetwork, rules, cancellationToken);
+            await RatingChecks.FlagAcrossAsync(db, assessment, rated - 1, session.NetworkHash, study.MaxSessionsPerNetwork, rules, cancellationToken);
             assessment.Included = rules.Includes(assessment.ExclusionReasons);
             db.Assessments.Add(assessment);
             reservation.Status = ReservationStatus.Submitted;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PainBias.Migrations.Sqlite.Migrations
+namespace PainBias.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class StudyExclusionRulesAndLinks : Migration
@@ -14,28 +14,28 @@ namespace PainBias.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "NetworkHash",
                 table: "TaskSessions",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ExcludeFor",
                 table: "Studies",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 260); // existing studies: too fast (as before) and a filled honeypot exclude
 
             migrationBuilder.AddColumn<int>(
                 name: "MaxSessionsPerNetwork",
                 table: "Studies",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 3);
 
             migrationBuilder.AddColumn<int>(
                 name: "RejectFor",
                 table: "Studies",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -43,10 +43,10 @@ namespace PainBias.Migrations.Sqlite.Migrations
                 name: "StudyLinks",
                 columns: table => new
                 {
-                    StudyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LinkedStudyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    StudyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LinkedStudyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,6 +71,11 @@ namespace PainBias.Migrations.Sqlite.Migrations
                 columns: new[] { "StudyId", "NetworkHash" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assessments_StudyId_Au4_Au6_Au7_Au9_Au10_Au43",
+                table: "Assessments",
+                columns: new[] { "StudyId", "Au4", "Au6", "Au7", "Au9", "Au10", "Au43" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StudyLinks_LinkedStudyId",
                 table: "StudyLinks",
                 column: "LinkedStudyId");
@@ -85,6 +90,10 @@ namespace PainBias.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_TaskSessions_StudyId_NetworkHash",
                 table: "TaskSessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_StudyId_Au4_Au6_Au7_Au9_Au10_Au43",
+                table: "Assessments");
 
             migrationBuilder.DropColumn(
                 name: "NetworkHash",
