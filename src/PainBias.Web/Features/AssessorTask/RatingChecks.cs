@@ -51,17 +51,23 @@ public static class RatingChecks
         }
 
         // The same answers, checks included, as another worker's rating of the study (any variant): copied answers.
-        // An index on (StudyId, AUs) keeps this a seek however many ratings the study has.
-        var copies = (await db.Assessments
-            .Where(a => a.StudyId == fresh.StudyId && a.WorkerId != fresh.WorkerId
-                && a.Au4 == fresh.Au4 && a.Au6 == fresh.Au6 && a.Au7 == fresh.Au7 && a.Au9 == fresh.Au9 && a.Au10 == fresh.Au10 && a.Au43 == fresh.Au43
-                && a.AttentionPassed == fresh.AttentionPassed && a.PerceivedRaceAnswer == fresh.PerceivedRaceAnswer
-                && a.PerceivedAgeAnswer == fresh.PerceivedAgeAnswer && a.LooksEditedAnswer == fresh.LooksEditedAnswer)
-            .ToListAsync(ct)).Where(a => (a.ExclusionReasons & ExclusionReason.Preview) == 0).ToList();
-        if (copies.Count > 0)
-            Flag(copies.Append(fresh), ExclusionReason.IdenticalAnswers);
+        // The index on (StudyId, AUs) keeps the look-up a seek that stops at the first match. A flagged first match
+        // means the group was flagged before (every flagging flags all members then): a later copy writes only its
+        // own row. Otherwise this is the group's first detection and every member not yet flagged is flagged too.
+        var copies = db.Assessments.Where(a => a.StudyId == fresh.StudyId && a.WorkerId != fresh.WorkerId
+            && a.Au4 == fresh.Au4 && a.Au6 == fresh.Au6 && a.Au7 == fresh.Au7 && a.Au9 == fresh.Au9 && a.Au10 == fresh.Au10 && a.Au43 == fresh.Au43
+            && a.AttentionPassed == fresh.AttentionPassed && a.PerceivedRaceAnswer == fresh.PerceivedRaceAnswer
+            && a.PerceivedAgeAnswer == fresh.PerceivedAgeAnswer && a.LooksEditedAnswer == fresh.LooksEditedAnswer
+            && (a.ExclusionReasons & ExclusionReason.Preview) == 0);
+        var firstCopy = await copies.Select(a => (ExclusionReason?)a.ExclusionReasons).FirstOrDefaultAsync(ct);
+        if (firstCopy is { } firstReasons)
+        {
+            Flag([fresh], ExclusionReason.IdenticalAnswers);
+            if ((firstReasons & ExclusionReason.IdenticalAnswers) == 0)
+                Flag(await copies.Where(a => (a.ExclusionReasons & ExclusionReason.IdenticalAnswers) == 0).ToListAsync(ct), ExclusionReason.IdenticalAnswers);
+        }
 
-        // More sessions from this address than the study allows: every rating of those sessions.
+        // More sessions from this address than the study allows: every rating of those sessions (those not flagged yet).
         if (networkHash is not null)
         {
             var workers = await db.TaskSessions.AsNoTracking()
@@ -69,8 +75,9 @@ public static class RatingChecks
                 .Select(s => s.WorkerId).ToListAsync(ct);
             if (workers.Count > maxSessionsPerNetwork)
             {
-                var shared = await db.Assessments.Where(a => a.StudyId == fresh.StudyId && workers.Contains(a.WorkerId)).ToListAsync(ct);
-                Flag(shared.Append(fresh), ExclusionReason.SharedNetwork);
+                Flag([fresh], ExclusionReason.SharedNetwork);
+                Flag(await db.Assessments.Where(a => a.StudyId == fresh.StudyId && workers.Contains(a.WorkerId)
+                    && (a.ExclusionReasons & ExclusionReason.SharedNetwork) == 0).ToListAsync(ct), ExclusionReason.SharedNetwork);
             }
         }
 
