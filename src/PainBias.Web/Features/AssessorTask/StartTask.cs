@@ -89,7 +89,7 @@ public static class StartTask
         {
             var linked = db.StudyLinks.Where(l => l.StudyId == studyId).Select(l => l.LinkedStudyId)
                 .Concat(db.StudyLinks.Where(l => l.LinkedStudyId == studyId).Select(l => l.StudyId));
-            // One round trip; on a study without links the subquery is empty and the session index is never touched.
+            // One round trip: the links of both directions as a subquery of the session look-up.
             return await db.TaskSessions.AnyAsync(s => s.WorkerId == workerId && !s.IsPreview && linked.Contains(s.StudyId), ct);
         }
     }
