@@ -31,6 +31,7 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<CredamoImport> CredamoImports => Set<CredamoImport>();
     public DbSet<WorkerQualification> WorkerQualifications => Set<WorkerQualification>();
     public DbSet<StudyExclusion> StudyExclusions => Set<StudyExclusion>();
+    public DbSet<StudyLink> StudyLinks => Set<StudyLink>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<MTurkLaunch> MTurkLaunches => Set<MTurkLaunch>();
     public DbSet<MTurkHitBatch> MTurkHitBatches => Set<MTurkHitBatch>();

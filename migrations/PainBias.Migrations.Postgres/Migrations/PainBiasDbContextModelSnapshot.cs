@@ -260,6 +260,8 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.HasIndex("StudyId", "Included");
 
+                    b.HasIndex("StudyId", "Au4", "Au6", "Au7", "Au9", "Au10", "Au43");
+
                     b.ToTable("Assessments", t =>
                         {
                             t.HasCheckConstraint("CK_Assessment_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
@@ -1319,6 +1321,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("ExcludeFor")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ExportSalt")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1338,6 +1343,9 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("MaxSessionsPerNetwork")
+                        .HasColumnType("integer");
 
                     b.Property<int>("MinSecondsPerRating")
                         .HasColumnType("integer");
@@ -1359,6 +1367,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("RatingsPerVariantMTurk")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RejectFor")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1408,6 +1419,29 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.ToTable("StudyExclusions");
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.StudyLink", b =>
+                {
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LinkedStudyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("StudyId", "LinkedStudyId");
+
+                    b.HasIndex("LinkedStudyId");
+
+                    b.ToTable("StudyLinks");
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.TaskSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1453,6 +1487,10 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1496,6 +1534,8 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.HasIndex("ReservationId");
 
                     b.HasIndex("WorkerId");
+
+                    b.HasIndex("StudyId", "NetworkHash");
 
                     b.HasIndex("StudyId", "WorkerId")
                         .IsUnique();
@@ -2060,6 +2100,21 @@ namespace PainBias.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PainBias.Data.Entities.StudyExclusion", b =>
                 {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.StudyLink", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("PainBias.Data.Entities.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")

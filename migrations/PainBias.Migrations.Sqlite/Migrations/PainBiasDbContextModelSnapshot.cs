@@ -249,6 +249,8 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StudyId", "Included");
 
+                    b.HasIndex("StudyId", "Au4", "Au6", "Au7", "Au9", "Au10", "Au43");
+
                     b.ToTable("Assessments", t =>
                         {
                             t.HasCheckConstraint("CK_Assessment_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
@@ -1308,6 +1310,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ExcludeFor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExportSalt")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1326,6 +1331,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxSessionsPerNetwork")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MinSecondsPerRating")
@@ -1348,6 +1356,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RatingsPerVariantMTurk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RejectFor")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1397,6 +1408,29 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.ToTable("StudyExclusions");
                 });
 
+            modelBuilder.Entity("PainBias.Data.Entities.StudyLink", b =>
+                {
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LinkedStudyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudyId", "LinkedStudyId");
+
+                    b.HasIndex("LinkedStudyId");
+
+                    b.ToTable("StudyLinks");
+                });
+
             modelBuilder.Entity("PainBias.Data.Entities.TaskSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1442,6 +1476,10 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1485,6 +1523,8 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasIndex("ReservationId");
 
                     b.HasIndex("WorkerId");
+
+                    b.HasIndex("StudyId", "NetworkHash");
 
                     b.HasIndex("StudyId", "WorkerId")
                         .IsUnique();
@@ -2049,6 +2089,21 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PainBias.Data.Entities.StudyExclusion", b =>
                 {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.StudyLink", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Study", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedStudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("PainBias.Data.Entities.Study", null)
                         .WithMany()
                         .HasForeignKey("StudyId")

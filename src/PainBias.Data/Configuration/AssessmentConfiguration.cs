@@ -15,6 +15,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasIndex(a => a.IdempotencyKey).IsUnique();
         builder.HasIndex(a => a.ReservationId).IsUnique();
         builder.HasIndex(a => new { a.StudyId, a.Included });
+        // The identical-answers signal looks up a study's ratings by their AU values at every submit.
+        builder.HasIndex(a => new { a.StudyId, a.Au4, a.Au6, a.Au7, a.Au9, a.Au10, a.Au43 });
         builder.Ignore(a => a.Rating);
         builder.ToTable(t =>
         {

@@ -13,6 +13,8 @@ internal sealed class StudyConfiguration : IEntityTypeConfiguration<Study>
         builder.Property(s => s.OwnerId).HasMaxLength(450);
         builder.Property(s => s.ExportSalt).HasMaxLength(64);
         builder.HasIndex(s => s.OwnerId);
+        builder.Property(s => s.ExcludeFor).HasConversion<int>();
+        builder.Property(s => s.RejectFor).HasConversion<int>();
         builder.HasOne<PainBiasUser>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

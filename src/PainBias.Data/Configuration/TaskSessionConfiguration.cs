@@ -23,6 +23,8 @@ internal sealed class TaskSessionConfiguration : IEntityTypeConfiguration<TaskSe
         // One pass per worker and study: a returning worker resumes, two concurrent arrivals cannot make two sessions.
         builder.HasIndex(s => new { s.StudyId, s.WorkerId }).IsUnique();
         builder.HasIndex(s => s.CompletionCode).IsUnique();
+        builder.Property(s => s.NetworkHash).HasMaxLength(64);
+        builder.HasIndex(s => new { s.StudyId, s.NetworkHash });
         builder.HasOne<Study>().WithMany().HasForeignKey(s => s.StudyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Worker>().WithMany().HasForeignKey(s => s.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Reservation>().WithMany().HasForeignKey(s => s.ReservationId).OnDelete(DeleteBehavior.Restrict);

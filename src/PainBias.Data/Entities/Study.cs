@@ -25,6 +25,17 @@ public sealed class Study
     /// <summary>A rating submitted faster than this is stored but flagged TooFast and left out of analyses.</summary>
     public int MinSecondsPerRating { get; set; } = 5;
 
+    /// <summary>Flags that exclude a rating (its slot re-opens); see <see cref="ExclusionRules"/>.</summary>
+    public ExclusionReason ExcludeFor { get; set; } = ExclusionRules.Default.ExcludeFor;
+
+    /// <summary>Flags that also reject the assignment at MTurk review (always excluded too).</summary>
+    public ExclusionReason RejectFor { get; set; } = ExclusionRules.Default.RejectFor;
+
+    /// <summary>More task sessions than this from one network address flag their ratings <see cref="ExclusionReason.SharedNetwork"/>.</summary>
+    public int MaxSessionsPerNetwork { get; set; } = 3;
+
+    public ExclusionRules Rules() => new(ExcludeFor, RejectFor);
+
     /// <summary>
     /// Secret per study, keyed into the worker hashes of exports: the same worker gets the same hash in every export of
     /// this study, and no hash can be linked to a platform id or to another study's exports without the database.

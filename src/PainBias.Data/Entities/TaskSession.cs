@@ -3,7 +3,8 @@ using PainBias.Core.Domain;
 namespace PainBias.Data.Entities;
 
 /// <summary>Where an assessor is in the task. Stored, so a refresh, Back or a dropped connection returns to the same step.</summary>
-public enum TaskStep { Consent, Instructions, Screening, Rating, Completed, Declined, StudyFull, ScreeningFailed }
+/// <remarks>LinkedStudy: refused at the first slot because the worker took part in a linked study first (two entries at once).</remarks>
+public enum TaskStep { Consent, Instructions, Screening, Rating, Completed, Declined, StudyFull, ScreeningFailed, LinkedStudy }
 
 /// <summary>
 /// One assessor's pass through one study's task. The id is the capability in the task URL (random, never listed);
@@ -42,6 +43,12 @@ public sealed class TaskSession
 
     /// <summary>The code issued with a single-use link (Credamo, Direct): shown at completion instead of a new one.</summary>
     public string? IssuedCompletionCode { get; set; }
+
+    /// <summary>
+    /// Keyed hash (HMAC-SHA-256 with the study's secret) of the client's network address at entry, for the
+    /// many-workers-from-one-address signal. The address itself is never stored.
+    /// </summary>
+    public string? NetworkHash { get; set; }
 
     // MTurk's parameters, kept for the final externalSubmit and for review.
     public string? AssignmentId { get; set; }

@@ -10,7 +10,8 @@ public static class AssignmentReviewRules
 
     /// <param name="completed">The assignment's task session reached the completion code.</param>
     /// <param name="exclusions">Exclusion reasons of the session's ratings, combined.</param>
-    public static Verdict Decide(MTurkLaunch launch, bool matched, bool completed, ExclusionReason exclusions)
+    /// <param name="studyRejectFor">The study's rules set to Reject (settings page); they add to the launch's own.</param>
+    public static Verdict Decide(MTurkLaunch launch, bool matched, bool completed, ExclusionReason exclusions, ExclusionReason studyRejectFor = ExclusionReason.None)
     {
         if (!matched || !completed)
         {
@@ -20,7 +21,7 @@ public static class AssignmentReviewRules
                 : new Verdict(MTurkReviewDecision.Held, why + " Held for the researcher.", null);
         }
 
-        var rejected = exclusions & launch.RejectFor;
+        var rejected = exclusions & (launch.RejectFor | studyRejectFor);
         if (rejected != ExclusionReason.None)
         {
             var why = $"Excluded for {rejected}.";

@@ -56,6 +56,7 @@ public sealed class MTurkSyncJob(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var launch = await db.MTurkLaunches.SingleAsync(l => l.Id == launchId, cancellationToken);
+        var studyRejectFor = await db.Studies.Where(s => s.Id == launch.StudyId).Select(s => s.RejectFor).SingleAsync(cancellationToken);
         var client = clients.For(launch.Sandbox);
         var counts = new int[3];
         var seen = 0;
@@ -73,7 +74,7 @@ public sealed class MTurkSyncJob(
                 await foreach (var assignment in client.ListAllAssignmentsForHITAsync(batch.HitId!, cancellationToken: cancellationToken))
                 {
                     seen++;
-                    var (review, decidedNow) = await ReviewAsync(db, client, launch, assignment, cancellationToken);
+                    var (review, decidedNow) = await ReviewAsync(db, client, launch, studyRejectFor, assignment, cancellationToken);
                     if (review.MTurkStatus == nameof(AssignmentStatus.Submitted))
                         open++;
                     if (decidedNow)
@@ -101,7 +102,7 @@ public sealed class MTurkSyncJob(
     }
 
     private async Task<(MTurkAssignmentReview Review, bool DecidedNow)> ReviewAsync(
-        PainBiasDbContext db, IMTurkClient client, MTurkLaunch launch, Assignment assignment, CancellationToken ct)
+        PainBiasDbContext db, IMTurkClient client, MTurkLaunch launch, ExclusionReason studyRejectFor, Assignment assignment, CancellationToken ct)
     {
         var review = await db.MTurkAssignmentReviews.SingleOrDefaultAsync(r => r.AssignmentId == assignment.AssignmentId, ct);
         if (review is null)
@@ -128,7 +129,7 @@ public sealed class MTurkSyncJob(
         }
         else if (assignment.AssignmentStatus is null or AssignmentStatus.Submitted && review.Decision is MTurkReviewDecision.Pending)
         {
-            var verdict = AssignmentReviewRules.Decide(launch, sessionId is not null, completed, exclusions);
+            var verdict = AssignmentReviewRules.Decide(launch, sessionId is not null, completed, exclusions, studyRejectFor);
             await SendVerdictAsync(client, assignment.AssignmentId, verdict, ct);
             review.Decision = verdict.Decision;
             review.DecisionReason = verdict.Reason;

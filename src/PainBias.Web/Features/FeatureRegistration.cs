@@ -49,6 +49,8 @@ public static class FeatureRegistration
         services.AddScoped<SubmitRating.Handler>();
         services.AddScoped<SubmitScreening.Handler>();
         services.AddScoped<AddGoldItem.Handler>();
+        services.AddScoped<PainBias.Web.Features.StudySettings.SaveStudySettings.Handler>();
+        services.AddScoped<PainBias.Web.Features.StudySettings.GoldItems>();
         services.AddScoped<TaskFlow>();
         services.AddScoped<SessionImage>();
         services.AddScoped<CreateTaskLinks.Handler>();

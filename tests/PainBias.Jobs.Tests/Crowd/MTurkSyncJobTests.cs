@@ -64,6 +64,37 @@ public sealed class MTurkSyncJobTests
         Assert.Equal(calls, crowd.Server.Operations.Count(o => o is "ApproveAssignment" or "RejectAssignment" or "AssociateQualificationWithWorker"));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_studys_reject_rules_add_to_the_launchs_and_report_only_flags_are_approved(DatabaseProvider provider)
+    {
+        await using var crowd = await CrowdHarness.StartAsync(provider);
+        var study = await crowd.StudyAsync();
+        await using (var db = await crowd.Database.ContextAsync())
+        {
+            // The settings page's "Reject" for the manipulation check; "looks edited" stays report only.
+            var entity = await db.Studies.SingleAsync(s => s.Id == study.Study.Id);
+            (entity.ExcludeFor, entity.RejectFor) = (entity.ExcludeFor | ExclusionReason.ManipulationCheckFailed, ExclusionReason.ManipulationCheckFailed);
+            await db.SaveChangesAsync();
+        }
+        var launch = await crowd.LaunchAsync(study.Study.Id, assignments: 9);
+        await crowd.Publisher.PublishAsync(launch.Id, CancellationToken.None);
+        var hit = crowd.Server.State.Hits.Single().HITId;
+        await crowd.SessionAsync(study, "WWRONG", "ASSIGNWRONG", hit, exclusions: ExclusionReason.ManipulationCheckFailed, variant: 0);
+        await crowd.SessionAsync(study, "WEDITED", "ASSIGNEDITED", hit, exclusions: ExclusionReason.LooksEdited, variant: 1);
+        await crowd.SessionAsync(study, "WCARELESS", "ASSIGNCARELESS", hit, exclusions: ExclusionReason.FailedAttention, variant: 2);
+        var wrong = crowd.Server.State.AddSubmittedAssignment(hit, "WWRONG", "ASSIGNWRONG");
+        var edited = crowd.Server.State.AddSubmittedAssignment(hit, "WEDITED", "ASSIGNEDITED");
+        var careless = crowd.Server.State.AddSubmittedAssignment(hit, "WCARELESS", "ASSIGNCARELESS");
+
+        await crowd.Sync.SyncLaunchAsync(launch.Id, CancellationToken.None);
+
+        Assert.Equal("Rejected", wrong.Status);
+        Assert.Contains("ManipulationCheckFailed", wrong.RequesterFeedback);
+        Assert.Equal("Approved", edited.Status);
+        Assert.Equal("Rejected", careless.Status); // the launch's own rule
+    }
+
     [Fact]
     public async Task Unmatched_assignments_are_rejected_with_feedback_when_the_rule_says_so_and_finished_HITs_stop_being_polled()
     {

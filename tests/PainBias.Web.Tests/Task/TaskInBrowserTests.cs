@@ -69,13 +69,18 @@ public sealed class TaskInBrowserTests : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         await AnswerEverythingAsync(page);
         await FitsTheScreenAsync(page);
+        // The honeypot is laid out off-screen: a person never sees or fills it.
+        var honeypot = await page.Locator("input[name='Form.Website']").BoundingBoxAsync();
+        Assert.True(honeypot is null || honeypot.X + honeypot.Width <= 0, $"the honeypot is on screen at x={honeypot?.X}");
         await page.ClickAsync("button[type=submit]");
 
         await Assertions.Expect(page.Locator("p", new() { HasTextString = doneText })).ToBeVisibleAsync();
         var code = (await page.Locator("#completion-code").TextContentAsync())!.Trim();
         await using var db = await database.ContextAsync();
         Assert.Equal(code, (await db.TaskSessions.SingleAsync(s => s.StudyId == seeded.Study.Id)).CompletionCode);
-        Assert.Equal(10, (await db.Assessments.SingleAsync(a => a.StudyId == seeded.Study.Id)).Pspi);
+        var stored = await db.Assessments.SingleAsync(a => a.StudyId == seeded.Study.Id);
+        Assert.Equal(10, stored.Pspi);
+        Assert.Equal(0, (int)(stored.ExclusionReasons & PainBias.Core.Domain.ExclusionReason.Honeypot));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class TaskWebFactory(TestDatabase database) : WebApplicationFactor
 {
     public TestDatabase Database => database;
 
+    /// <summary>Where tests put a client's network address (the setting a host behind a proxy uses).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     public TestClock Clock { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -20,6 +23,7 @@ public sealed class TaskWebFactory(TestDatabase database) : WebApplicationFactor
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Admin:Password", "Task-tests-admin-2026");
+        builder.UseSetting("Task:ClientAddressHeader", ClientAddressHeader);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PainBias.Core.Domain;
 using PainBias.Data;
 using PainBias.Data.Entities;
+using PainBias.Web.Features.Audit;
 using PainBias.Web.Features.Studies;
 using PainBias.Web.Hosting;
 
@@ -12,7 +13,7 @@ public static class AddGoldItem
 {
     public sealed record Command(Guid StudyId, Guid VariantId, int Au4, int Au6, int Au7, int Au9, int Au10, int Au43, int Tolerance = 1);
 
-    public sealed class Handler(IDbContextFactory<PainBiasDbContext> contexts)
+    public sealed class Handler(IDbContextFactory<PainBiasDbContext> contexts, TimeProvider clock)
     {
         /// <summary>The new item's id; null when the study is not the actor's; messages when the codes or the image are wrong.</summary>
         public async Task<(Guid? Id, IReadOnlyList<string> Errors)> HandleAsync(Command command, Actor actor, CancellationToken cancellationToken)
@@ -39,6 +40,8 @@ public static class AddGoldItem
                 Tolerance = command.Tolerance,
             };
             db.GoldItems.Add(item);
+            db.Audit(actor, clock.GetUtcNow().UtcDateTime, "study.gold.add", "study", command.StudyId.ToString(),
+                $"gold item {item.Id} from variant {command.VariantId} (AU4 {item.Au4} AU6 {item.Au6} AU7 {item.Au7} AU9 {item.Au9} AU10 {item.Au10} AU43 {item.Au43}, tolerance {item.Tolerance})");
             await db.SaveChangesAsync(cancellationToken);
             return (item.Id, []);
         }

@@ -11,9 +11,9 @@ public static class StartTask
     public sealed record Command(
         Guid StudyId, Platform Platform, string ExternalWorkerId, string Culture,
         string? AssignmentId = null, string? HitId = null, string? TurkSubmitTo = null, bool Preview = false,
-        string? IssuedCompletionCode = null);
+        string? IssuedCompletionCode = null, System.Net.IPAddress? ClientAddress = null);
 
-    public enum Refusal { None, UnknownStudy, Blocked, AlreadyUsed, Excluded }
+    public enum Refusal { None, UnknownStudy, Blocked, AlreadyUsed, Excluded, TookPartInLinkedStudy }
 
     public sealed record Result(Guid? SessionId, Refusal Refusal);
 
@@ -69,15 +69,28 @@ public static class StartTask
                     : new Result(session.Id, Refusal.None);
             }
 
+            // Linked studies keep their workers apart, in both directions: a worker who took part in one is refused by the other.
+            if (!command.Preview && await TookPartInLinkedStudyAsync(db, study.Id, worker.Id, cancellationToken))
+                return new Result(null, Refusal.TookPartInLinkedStudy);
+
             session = new TaskSession
             {
                 Id = Guid.NewGuid(), StudyId = study.Id, WorkerId = worker.Id, Platform = command.Platform, Culture = command.Culture,
                 Step = TaskStep.Consent, CreatedAt = now, IsPreview = command.Preview, IssuedCompletionCode = command.IssuedCompletionCode,
                 AssignmentId = command.AssignmentId, HitId = command.HitId, TurkSubmitTo = command.TurkSubmitTo?.TrimEnd('/'),
+                NetworkHash = ClientNetwork.Hash(command.ClientAddress, study.ExportSalt),
             };
             db.TaskSessions.Add(session);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(session.Id, Refusal.None);
+        }
+
+        private static async Task<bool> TookPartInLinkedStudyAsync(PainBiasDbContext db, Guid studyId, Guid workerId, CancellationToken ct)
+        {
+            var linked = db.StudyLinks.Where(l => l.StudyId == studyId).Select(l => l.LinkedStudyId)
+                .Concat(db.StudyLinks.Where(l => l.LinkedStudyId == studyId).Select(l => l.StudyId));
+            // One round trip: the links of both directions as a subquery of the session look-up.
+            return await db.TaskSessions.AnyAsync(s => s.WorkerId == workerId && !s.IsPreview && linked.Contains(s.StudyId), ct);
         }
     }
 }

@@ -47,7 +47,7 @@ public static class SubmitRating
                 return errors.Count > 0 ? errors : [text["Rating.Reload"]];
 
             var study = await db.Studies.Where(s => s.Id == session.StudyId)
-                .Select(s => new { s.MinSecondsPerRating, s.ImagesPerAssessor }).SingleAsync(cancellationToken);
+                .Select(s => new { s.MinSecondsPerRating, s.ImagesPerAssessor, s.ExcludeFor, s.RejectFor, s.MaxSessionsPerNetwork }).SingleAsync(cancellationToken);
             var minSeconds = study.MinSecondsPerRating;
             var rated = await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken) + 1;
             var startedAt = session.RatingShownAt ?? now;
@@ -60,9 +60,17 @@ public static class SubmitRating
                 ReservationId = reservation.Id, Platform = session.Platform, IdempotencyKey = key,
                 PerceivedRaceAnswer = Enum.Parse<Race>(form.PerceivedRace!), PerceivedAgeAnswer = Enum.Parse<AgeGroup>(form.PerceivedAge!),
                 LooksEditedAnswer = form.LooksEdited == "yes", AttentionPassed = form.Attention == "slightly",
-                StartedAt = startedAt, SubmittedAt = now, Included = reasons == ExclusionReason.None, ExclusionReasons = reasons,
+                StartedAt = startedAt, SubmittedAt = now, ExclusionReasons = reasons,
             };
             assessment.SetRating(rating);
+            // The checks and bot signals are stored as flags; the study's rules decide which of them exclude.
+            var perceived = await db.Variants.Where(v => v.Id == reservation.VariantId)
+                .Select(v => new { v.Condition, v.SourceFace!.Race, v.SourceFace.AgeGroup }).SingleAsync(cancellationToken);
+            var rules = new ExclusionRules(study.ExcludeFor, study.RejectFor);
+            assessment.ExclusionReasons |= RatingChecks.Own(assessment, perceived.Condition.PerceivedRace(perceived.Race),
+                perceived.Condition.PerceivedAge(perceived.AgeGroup), !string.IsNullOrEmpty(form.Website));
+            await RatingChecks.FlagAcrossAsync(db, assessment, rated - 1, session.NetworkHash, study.MaxSessionsPerNetwork, rules, cancellationToken);
+            assessment.Included = rules.Includes(assessment.ExclusionReasons);
             db.Assessments.Add(assessment);
             reservation.Status = ReservationStatus.Submitted;
             if (rated < study.ImagesPerAssessor)

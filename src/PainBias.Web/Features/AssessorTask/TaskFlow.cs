@@ -144,6 +144,12 @@ public sealed class TaskFlow(
 
     private async Task<Reservation?> AssignSlotAsync(PainBiasDbContext db, TaskSession session, DateTime now, CancellationToken cancellationToken)
     {
+        if (session.ReservationId is null && !session.IsPreview && await EnteredLinkedStudyFirstAsync(db, session, cancellationToken))
+        {
+            session.Step = TaskStep.LinkedStudy;
+            session.FinishedAt = now;
+            return null;
+        }
         var reservation = await allocator.AllocateAsync(session.StudyId, session.WorkerId, session.Platform, now, cancellationToken);
         if (reservation is null)
         {
@@ -161,5 +167,22 @@ public sealed class TaskFlow(
             session.RatingShownAt = now;
         }
         return reservation;
+    }
+
+    /// <summary>
+    /// Entry refuses a worker who took part in a linked study; two entries at the same moment both pass it. Before
+    /// the first slot, the session that began first keeps the worker and any later one in a linked study ends here.
+    /// </summary>
+    private static async Task<bool> EnteredLinkedStudyFirstAsync(PainBiasDbContext db, TaskSession session, CancellationToken ct)
+    {
+        var linked = await db.StudyLinks.Where(l => l.StudyId == session.StudyId).Select(l => l.LinkedStudyId)
+            .Concat(db.StudyLinks.Where(l => l.LinkedStudyId == session.StudyId).Select(l => l.StudyId)).ToListAsync(ct);
+        // Only before the worker's first slot here: a link added later never cuts off a task under way.
+        if (linked.Count == 0 || await db.Reservations.AnyAsync(r => r.StudyId == session.StudyId && r.WorkerId == session.WorkerId, ct))
+            return false;
+        var others = await db.TaskSessions.AsNoTracking()
+            .Where(s => s.WorkerId == session.WorkerId && !s.IsPreview && s.Id != session.Id && linked.Contains(s.StudyId))
+            .Select(s => new { s.Id, s.CreatedAt }).ToListAsync(ct);
+        return others.Any(o => o.CreatedAt < session.CreatedAt || (o.CreatedAt == session.CreatedAt && o.Id.CompareTo(session.Id) < 0));
     }
 }

@@ -23,6 +23,9 @@ public sealed class TaskForm
     public string? PerceivedAge { get; set; }
     public string? LooksEdited { get; set; }
 
+    /// <summary>The honeypot: a text field no person sees (off-screen, out of the tab order); anything in it is a bot's.</summary>
+    public string? Website { get; set; }
+
     public Guid? ScreeningItem { get; set; }
     public string? Comprehension { get; set; }
 }

@@ -12,6 +12,12 @@ public sealed class TaskOptions
     /// and receive its externalSubmit. Empty in production.
     /// </summary>
     public string[] MTurkWorkerSites { get; set; } = [];
+
+    /// <summary>
+    /// Header holding the client's address when a proxy or load balancer sits in front (e.g. X-Forwarded-For); empty:
+    /// the connection's address. Only its hash is stored, for the shared-network signal.
+    /// </summary>
+    public string ClientAddressHeader { get; set; } = "";
 }
 
 /// <summary>MTurk's own hosts: the only places a finished task posts back to, and the only sites that may frame it.</summary>

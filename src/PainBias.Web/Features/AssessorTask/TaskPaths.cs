@@ -24,6 +24,7 @@ public static class TaskPaths
         StartTask.Refusal.Blocked => (StatusCodes.Status403Forbidden, "Link.Blocked"),
         StartTask.Refusal.AlreadyUsed => (StatusCodes.Status409Conflict, "Link.AlreadyUsed"),
         StartTask.Refusal.Excluded => (StatusCodes.Status403Forbidden, "Link.Excluded"),
+        StartTask.Refusal.TookPartInLinkedStudy => (StatusCodes.Status403Forbidden, "Link.LinkedStudy"),
         _ => (StatusCodes.Status400BadRequest, "Link.Unknown"),
     };
 }

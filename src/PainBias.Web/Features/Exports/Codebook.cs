@@ -31,7 +31,24 @@ public static class Codebook
         ("submitted_at_utc", "When the rating was stored (ISO 8601, UTC)."),
         ("seconds", "submitted_at_utc - started_at_utc, in seconds."),
         ("included", "true if the rating counts in analyses. Ratings are never deleted."),
-        ("exclusion_reasons", "Why not, separated by '|': FailedScreening, FailedAttention, TooFast, DuplicateWorker, BlockedWorker, Preview."),
+        ("exclusion_reasons", "Every flag the rating carries, separated by '|' (see the flags below). An included rating may carry flags whose study rule is 'report only'; `included` says whether the study's rules exclude it."),
+    ];
+
+    /// <summary>What each flag of <c>exclusion_reasons</c> means; the study's settings page decides which exclude.</summary>
+    public static readonly IReadOnlyList<(string Flag, string Meaning)> Flags =
+    [
+        ("FailedScreening", "Failed the screening (always excludes)."),
+        ("FailedAttention", "Did not answer the instructed-response item as instructed."),
+        ("TooFast", "Submitted faster than the study's minimum seconds per rating."),
+        ("DuplicateWorker", "A second pass by a worker already seen (always excludes)."),
+        ("BlockedWorker", "The worker is blocked (always excludes)."),
+        ("Preview", "A researcher's preview (always excludes)."),
+        ("ManipulationCheckFailed", "answer_race or answer_age differs from perceived_race or perceived_age."),
+        ("LooksEdited", "answer_looks_edited is true."),
+        ("Honeypot", "The hidden field that no person sees was filled: a bot."),
+        ("UniformAnswers", "au4, au6, au7, au9 and au10 all equal, or all of the worker's ratings in the study identical."),
+        ("IdenticalAnswers", "All AUs and check answers equal to a rating by another worker of the study."),
+        ("SharedNetwork", "More task sessions of the study than its limit came from the worker's network address (only a keyed hash of the address is stored, and it is not exported)."),
     ];
 
     public static string Markdown()
@@ -46,6 +63,8 @@ public static class Codebook
             "| --- | --- |",
         };
         lines.AddRange(Columns.Select(c => $"| `{c.Column}` | {c.Meaning} |"));
+        lines.AddRange(["", "## Flags in `exclusion_reasons`", "", "| flag | meaning |", "| --- | --- |"]);
+        lines.AddRange(Flags.Select(f => $"| `{f.Flag}` | {f.Meaning} |"));
         return string.Join('\n', lines) + '\n';
     }
 }

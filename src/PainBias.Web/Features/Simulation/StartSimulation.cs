@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using PainBias.Core.Domain;
 using PainBias.Data;
 using PainBias.Data.Entities;
 using PainBias.Jobs.Simulation;
@@ -53,6 +54,8 @@ public static class StartSimulation
                 ImageSize = study.ImageSize, Greyscale = study.Greyscale, ImagesPerAssessor = study.ImagesPerAssessor, HoldMinutes = study.HoldMinutes,
                 MinSecondsPerRating = study.MinSecondsPerRating, RatingsPerVariantDirect = command.K,
                 RatingsPerVariantMTurk = command.K, RatingsPerVariantCredamo = command.K,
+                // The study's exclusion rules, except the network-address one: every bot comes from this one host.
+                ExcludeFor = study.ExcludeFor & ~ExclusionReason.SharedNetwork, RejectFor = study.RejectFor & ~ExclusionReason.SharedNetwork,
             };
             db.Studies.Add(copy);
             foreach (var face in faces)
