@@ -262,10 +262,14 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.ToTable("Assessments", t =>
                         {
+                            t.HasTrigger("TR_Assessments_SlotCounters");
+
                             t.HasCheckConstraint("CK_Assessment_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
 
                             t.HasCheckConstraint("CK_Assessment_Pspi", "\"Pspi\" BETWEEN 0 AND 16");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.AuditEntry", b =>
@@ -992,6 +996,7 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -1009,12 +1014,19 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.HasIndex("WorkerId");
 
+                    b.HasIndex("StudyId", "Status", "HeldUntil");
+
                     b.HasIndex("StudyId", "WorkerId", "SourceFaceId")
                         .IsUnique();
 
                     b.HasIndex("VariantId", "Platform", "Status");
 
-                    b.ToTable("Reservations");
+                    b.ToTable("Reservations", t =>
+                        {
+                            t.HasTrigger("TR_Reservations_SlotCounters");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.SourceFace", b =>
@@ -1319,7 +1331,40 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.HasIndex("SourceFaceId", "Condition")
                         .IsUnique();
 
-                    b.ToTable("Variants");
+                    b.ToTable("Variants", t =>
+                        {
+                            t.HasTrigger("TR_Variants_SlotCounters");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantSlotCounter", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SourceFaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VariantId", "Platform");
+
+                    b.HasIndex("StudyId", "Platform");
+
+                    b.ToTable("VariantSlotCounters");
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Worker", b =>
@@ -1683,6 +1728,15 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("SourceFace");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantSlotCounter", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.WorkerQualification", b =>

@@ -251,10 +251,14 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.ToTable("Assessments", t =>
                         {
+                            t.HasTrigger("TR_Assessments_SlotCounters");
+
                             t.HasCheckConstraint("CK_Assessment_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
 
                             t.HasCheckConstraint("CK_Assessment_Pspi", "\"Pspi\" BETWEEN 0 AND 16");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.AuditEntry", b =>
@@ -981,6 +985,7 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -998,12 +1003,19 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.HasIndex("WorkerId");
 
+                    b.HasIndex("StudyId", "Status", "HeldUntil");
+
                     b.HasIndex("StudyId", "WorkerId", "SourceFaceId")
                         .IsUnique();
 
                     b.HasIndex("VariantId", "Platform", "Status");
 
-                    b.ToTable("Reservations");
+                    b.ToTable("Reservations", t =>
+                        {
+                            t.HasTrigger("TR_Reservations_SlotCounters");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.SourceFace", b =>
@@ -1308,7 +1320,40 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasIndex("SourceFaceId", "Condition")
                         .IsUnique();
 
-                    b.ToTable("Variants");
+                    b.ToTable("Variants", t =>
+                        {
+                            t.HasTrigger("TR_Variants_SlotCounters");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantSlotCounter", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceFaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VariantId", "Platform");
+
+                    b.HasIndex("StudyId", "Platform");
+
+                    b.ToTable("VariantSlotCounters");
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Worker", b =>
@@ -1672,6 +1717,15 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("SourceFace");
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantSlotCounter", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.WorkerQualification", b =>
