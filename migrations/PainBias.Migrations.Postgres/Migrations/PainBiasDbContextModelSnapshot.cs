@@ -260,6 +260,8 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.HasIndex("StudyId", "Included");
 
+                    b.HasIndex("StudyId", "WorkerId");
+
                     b.ToTable("Assessments", t =>
                         {
                             t.HasTrigger("TR_Assessments_SlotCounters");

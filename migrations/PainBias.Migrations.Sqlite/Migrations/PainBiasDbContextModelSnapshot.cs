@@ -249,6 +249,8 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StudyId", "Included");
 
+                    b.HasIndex("StudyId", "WorkerId");
+
                     b.ToTable("Assessments", t =>
                         {
                             t.HasTrigger("TR_Assessments_SlotCounters");

@@ -162,9 +162,13 @@ public sealed class SlotAllocator(IDbContextFactory<PainBiasDbContext> contexts,
     // Statement 3: the worker's live hold, or the least-loaded eligible counter locked and a reservation inserted (the
     // counter trigger adds the hold), or 'busy' when eligible counters exist but none could be had.
     private const string AllocateSql = """
-        WITH live AS (
-            SELECT "Id", "VariantId", "SourceFaceId", "CreatedAt", "HeldUntil" FROM "Reservations"
-            WHERE "StudyId" = @study AND "WorkerId" = @worker AND "Status" = 'Held' AND "HeldUntil" > @now
+        WITH mine AS (
+            -- Every slot this worker ever had here (one index probe); each of its faces counts as seen.
+            SELECT "Id", "VariantId", "SourceFaceId", "Status", "CreatedAt", "HeldUntil" FROM "Reservations"
+            WHERE "StudyId" = @study AND "WorkerId" = @worker),
+        live AS (
+            SELECT "Id", "VariantId", "SourceFaceId", "CreatedAt", "HeldUntil" FROM mine
+            WHERE "Status" = 'Held' AND "HeldUntil" > @now
             ORDER BY "CreatedAt" LIMIT 1),
         study AS (
             SELECT CASE @platform WHEN 'MTurk' THEN "RatingsPerVariantMTurk" WHEN 'Credamo' THEN "RatingsPerVariantCredamo"
@@ -174,7 +178,7 @@ public sealed class SlotAllocator(IDbContextFactory<PainBiasDbContext> contexts,
             SELECT c."VariantId", c."SourceFaceId" FROM "VariantSlotCounters" c
             WHERE c."StudyId" = @study AND c."Platform" = @platform AND NOT EXISTS (SELECT 1 FROM live)
               AND c."Filled" + c."Held" < (SELECT "Quota" FROM study)
-              AND NOT EXISTS (SELECT 1 FROM "Reservations" r WHERE r."StudyId" = @study AND r."WorkerId" = @worker AND r."SourceFaceId" = c."SourceFaceId")
+              AND c."SourceFaceId" NOT IN (SELECT "SourceFaceId" FROM mine)
             ORDER BY c."Filled" + c."Held", random()
             LIMIT 1
             FOR UPDATE OF c {0}),
@@ -189,7 +193,7 @@ public sealed class SlotAllocator(IDbContextFactory<PainBiasDbContext> contexts,
         WHERE NOT EXISTS (SELECT 1 FROM live) AND NOT EXISTS (SELECT 1 FROM made) AND (
             EXISTS (SELECT 1 FROM "VariantSlotCounters" c
                     WHERE c."StudyId" = @study AND c."Platform" = @platform AND c."Filled" + c."Held" < (SELECT "Quota" FROM study)
-                      AND NOT EXISTS (SELECT 1 FROM "Reservations" r WHERE r."StudyId" = @study AND r."WorkerId" = @worker AND r."SourceFaceId" = c."SourceFaceId"))
+                      AND c."SourceFaceId" NOT IN (SELECT "SourceFaceId" FROM mine))
             OR EXISTS (SELECT 1 FROM "Reservations" WHERE "StudyId" = @study AND "Status" = 'Held' AND "HeldUntil" <= @cutoff))
         """;
 

@@ -16,6 +16,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasIndex(a => a.IdempotencyKey).IsUnique();
         builder.HasIndex(a => a.ReservationId).IsUnique();
         builder.HasIndex(a => new { a.StudyId, a.Included });
+        // The task counts a worker's ratings on every page load and submit.
+        builder.HasIndex(a => new { a.StudyId, a.WorkerId });
         builder.Ignore(a => a.Rating);
         builder.ToTable(t =>
         {

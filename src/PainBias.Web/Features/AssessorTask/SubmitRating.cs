@@ -20,16 +20,30 @@ public static class SubmitRating
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var session = await db.TaskSessions.SingleOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken);
+            return session is null ? [] : await HandleAsync(db, session, command.Form, cancellationToken);
+        }
+
+        /// <summary>The same, on a session the caller has just loaded (tracked) in <paramref name="db"/>: no second read.</summary>
+        public async Task<IReadOnlyList<string>> HandleAsync(PainBiasDbContext db, TaskSession session, TaskForm form, CancellationToken cancellationToken)
+        {
             if (session is not { Step: TaskStep.Rating })
                 return [];
             var text = TaskText.For(session.Culture);
             var now = clock.GetUtcNow().UtcDateTime;
-            var form = command.Form;
+            // One round trip for everything the checks need (the reservation is tracked: it is updated below).
+            var repeated = form.IdempotencyKey;
+            var facts = await db.Studies.Where(s => s.Id == session.StudyId).Select(s => new
+            {
+                s.MinSecondsPerRating,
+                s.ImagesPerAssessor,
+                Repeat = repeated != null && db.Assessments.Any(a => a.IdempotencyKey == repeated && a.WorkerId == session.WorkerId),
+                Rated = db.Assessments.Count(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId),
+                Reservation = db.Reservations.FirstOrDefault(r => r.Id == session.ReservationId),
+            }).SingleAsync(cancellationToken);
             // A repeat of a submit that was already stored (double click, Back and submit again): nothing more to do.
-            if (form.IdempotencyKey is { } repeated &&
-                await db.Assessments.AnyAsync(a => a.IdempotencyKey == repeated && a.WorkerId == session.WorkerId, cancellationToken))
+            if (facts.Repeat)
                 return [];
-            var reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
+            var reservation = facts.Reservation;
             if (reservation is null)
                 return [text["Rating.Reload"]];
             if (form.VariantId != reservation.VariantId)
@@ -46,10 +60,8 @@ public static class SubmitRating
             if (errors.Count > 0 || rating is null || form.IdempotencyKey is not { } key)
                 return errors.Count > 0 ? errors : [text["Rating.Reload"]];
 
-            var study = await db.Studies.Where(s => s.Id == session.StudyId)
-                .Select(s => new { s.MinSecondsPerRating, s.ImagesPerAssessor }).SingleAsync(cancellationToken);
-            var minSeconds = study.MinSecondsPerRating;
-            var rated = await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken) + 1;
+            var minSeconds = facts.MinSecondsPerRating;
+            var rated = facts.Rated + 1;
             var startedAt = session.RatingShownAt ?? now;
             var reasons = (now - startedAt).TotalSeconds < minSeconds ? ExclusionReason.TooFast : ExclusionReason.None;
             if (session.IsPreview)
@@ -65,7 +77,7 @@ public static class SubmitRating
             assessment.SetRating(rating);
             db.Assessments.Add(assessment);
             reservation.Status = ReservationStatus.Submitted;
-            if (rated < study.ImagesPerAssessor)
+            if (rated < facts.ImagesPerAssessor)
             {
                 // More images to rate: the next page load allocates the next slot (never a face already seen).
                 session.ReservationId = null;

@@ -50,7 +50,14 @@ public sealed class TaskFlow(
         var progress = (Done: 0, Of: 1);
         if (session.Step == TaskStep.Rating)
         {
-            var reservation = await db.Reservations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
+            // One round trip for the slot and the progress.
+            var facts = await db.Studies.AsNoTracking().Where(s => s.Id == session.StudyId).Select(s => new
+            {
+                s.ImagesPerAssessor,
+                Rated = db.Assessments.Count(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId),
+                Reservation = db.Reservations.FirstOrDefault(r => r.Id == session.ReservationId),
+            }).SingleAsync(cancellationToken);
+            var reservation = facts.Reservation;
             if (reservation is null || reservation.Status != ReservationStatus.Held || reservation.HeldUntil <= now)
             {
                 // The next image of several, or a hold that ran out before its rating arrived (its slot went back to
@@ -59,8 +66,7 @@ public sealed class TaskFlow(
                 allocated = reservation?.Id;
             }
             variantId = reservation?.VariantId;
-            progress = (await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken),
-                await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).SingleAsync(cancellationToken));
+            progress = (facts.Rated, facts.ImagesPerAssessor);
         }
         Guid? screeningItem = null;
         if (session.Step == TaskStep.Screening)
@@ -116,7 +122,7 @@ public sealed class TaskFlow(
             case TaskStep.Screening:
                 return await screening.HandleAsync(new SubmitScreening.Command(sessionId, form), cancellationToken);
             case TaskStep.Rating:
-                return await rating.HandleAsync(new SubmitRating.Command(sessionId, form), cancellationToken);
+                return await rating.HandleAsync(db, session, form, cancellationToken);
             default:
                 return [];
         }

@@ -39,6 +39,11 @@ namespace PainBias.Migrations.Sqlite.Migrations
                 columns: new[] { "StudyId", "Status", "HeldUntil" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assessments_StudyId_WorkerId",
+                table: "Assessments",
+                columns: new[] { "StudyId", "WorkerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VariantSlotCounters_StudyId_Platform",
                 table: "VariantSlotCounters",
                 columns: new[] { "StudyId", "Platform" });
@@ -125,6 +130,10 @@ namespace PainBias.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Reservations_StudyId_Status_HeldUntil",
                 table: "Reservations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_StudyId_WorkerId",
+                table: "Assessments");
         }
     }
 }
