@@ -29,14 +29,14 @@ public static class SlotCounters
     public static async Task RecountAsync(PainBiasDbContext db, Guid studyId, CancellationToken cancellationToken = default)
     {
         var postgres = db.Database.IsNpgsql();
-        var platforms = string.Join(", ", Enum.GetNames<Platform>().Select(p => $"('{p}')"));
-        var recount = $"""
+        var platforms = string.Join(" UNION ALL ", Enum.GetNames<Platform>().Select(p => $"SELECT '{p}' AS \"Name\""));
+        var recount = $$"""
             INSERT INTO "VariantSlotCounters" ("VariantId", "Platform", "StudyId", "SourceFaceId", "Filled", "Held")
             SELECT v."Id", p."Name", v."StudyId", v."SourceFaceId",
                 (SELECT count(*) FROM "Assessments" a WHERE a."VariantId" = v."Id" AND a."Platform" = p."Name" AND a."Included"),
                 (SELECT count(*) FROM "Reservations" r WHERE r."VariantId" = v."Id" AND r."Platform" = p."Name" AND r."Status" = 'Held')
-            FROM "Variants" v CROSS JOIN (VALUES {platforms}) AS p("Name")
-            WHERE v."StudyId" = @p0
+            FROM "Variants" v CROSS JOIN ({{platforms}}) AS p
+            WHERE v."StudyId" = {0}
             ON CONFLICT ("VariantId", "Platform") DO UPDATE SET "Filled" = excluded."Filled", "Held" = excluded."Held"
             """;
         // SQLite stores Guids as upper-case text; PostgreSQL as uuid.
@@ -47,7 +47,7 @@ public static class SlotCounters
             if (postgres)
             {
                 await db.Database.ExecuteSqlRawAsync(
-                    """SELECT 1 FROM "VariantSlotCounters" WHERE "StudyId" = @p0 ORDER BY "VariantId", "Platform" FOR UPDATE""", [study], ct);
+                    """SELECT 1 FROM "VariantSlotCounters" WHERE "StudyId" = {0} ORDER BY "VariantId", "Platform" FOR UPDATE""", [study], ct);
             }
             await db.Database.ExecuteSqlRawAsync(recount, [study], ct);
             await transaction.CommitAsync(ct);

@@ -30,21 +30,21 @@ public static class SubmitRating
                 return [];
             var text = TaskText.For(session.Culture);
             var now = clock.GetUtcNow().UtcDateTime;
-            // One round trip for everything the checks need (the reservation is tracked: it is updated below).
+            // One round trip for everything the checks need (the reservation is tracked: it is updated below). Scalar
+            // subqueries only, which SQLite translates too.
             var repeated = form.IdempotencyKey;
-            var facts = await db.Studies.Where(s => s.Id == session.StudyId).Select(s => new
+            var facts = await db.Reservations.Where(r => r.Id == session.ReservationId).Select(r => new
             {
-                s.MinSecondsPerRating,
-                s.ImagesPerAssessor,
+                Reservation = r,
                 Repeat = repeated != null && db.Assessments.Any(a => a.IdempotencyKey == repeated && a.WorkerId == session.WorkerId),
                 Rated = db.Assessments.Count(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId),
-                Reservation = db.Reservations.FirstOrDefault(r => r.Id == session.ReservationId),
-            }).SingleAsync(cancellationToken);
+                MinSeconds = db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.MinSecondsPerRating).First(),
+                Images = db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).First(),
+            }).SingleOrDefaultAsync(cancellationToken);
             // A repeat of a submit that was already stored (double click, Back and submit again): nothing more to do.
-            if (facts.Repeat)
+            if (facts?.Repeat ?? (repeated is not null && await db.Assessments.AnyAsync(a => a.IdempotencyKey == repeated && a.WorkerId == session.WorkerId, cancellationToken)))
                 return [];
-            var reservation = facts.Reservation;
-            if (reservation is null)
+            if (facts?.Reservation is not { } reservation)
                 return [text["Rating.Reload"]];
             if (form.VariantId != reservation.VariantId)
             {
@@ -60,7 +60,7 @@ public static class SubmitRating
             if (errors.Count > 0 || rating is null || form.IdempotencyKey is not { } key)
                 return errors.Count > 0 ? errors : [text["Rating.Reload"]];
 
-            var minSeconds = facts.MinSecondsPerRating;
+            var minSeconds = facts.MinSeconds;
             var rated = facts.Rated + 1;
             var startedAt = session.RatingShownAt ?? now;
             var reasons = (now - startedAt).TotalSeconds < minSeconds ? ExclusionReason.TooFast : ExclusionReason.None;
@@ -77,7 +77,7 @@ public static class SubmitRating
             assessment.SetRating(rating);
             db.Assessments.Add(assessment);
             reservation.Status = ReservationStatus.Submitted;
-            if (rated < facts.ImagesPerAssessor)
+            if (rated < facts.Images)
             {
                 // More images to rate: the next page load allocates the next slot (never a face already seen).
                 session.ReservationId = null;
