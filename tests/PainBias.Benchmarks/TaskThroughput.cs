@@ -57,6 +57,7 @@ public static class TaskThroughput
         failed += await CheckAsync(database, mixed);
 
         var phased = await StudyAsync(database, "phased", faces);
+        meter = await Meter.StartAsync(database);
         var sessions = await ForAllAsync(provider, assessors, concurrency, async (scope, i) =>
         {
             var start = await scope.GetRequiredService<StartTask.Handler>()
@@ -65,6 +66,7 @@ public static class TaskThroughput
             await scope.GetRequiredService<TaskFlow>().SubmitAsync(session, new TaskForm { Step = nameof(TaskStep.Consent), Consent = "yes" }, CancellationToken.None);
             return session;
         });
+        var arrivalCost = await meter.StopAsync();
         meter = await Meter.StartAsync(database);
         var allocated = await ForAllAsync(provider, assessors, concurrency, async (scope, i) =>
         {
@@ -88,7 +90,8 @@ public static class TaskThroughput
         var submitCost = await meter.StopAsync();
         var allocations = allocated.Select(r => r.Result.TotalMilliseconds).ToList();
         var submits = submitted.Where(r => r.Result is not null).Select(r => r.Result!.Value.TotalMilliseconds).ToList();
-        Console.WriteLine("Phase by phase (every allocation at once, then every page load + submit):");
+        Console.WriteLine("Phase by phase (every arrival + consent, then every allocation, then every page load + submit):");
+        Console.WriteLine($"  arrivals + consent/s {assessors / arrivalCost.Wall.TotalSeconds:F0}, CPU per arrival + consent {arrivalCost.Describe(assessors)}");
         Console.WriteLine($"  allocations/s        {assessors / allocationCost.Wall.TotalSeconds:F0}, latency {Latency(allocations)}, CPU per allocation {allocationCost.Describe(assessors)}");
         Console.WriteLine($"  submits/s            {submits.Count / submitCost.Wall.TotalSeconds:F0} (page load + submit), submit latency {Latency(submits)}, CPU per load + submit {submitCost.Describe(submits.Count)}");
         failed += await CheckAsync(database, phased);
