@@ -25,6 +25,7 @@ public sealed class PainBiasDbContext(DbContextOptions<PainBiasDbContext> option
     public DbSet<Reservation> Reservations => Set<Reservation>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<VariantRatingSummary> VariantRatingSummaries => Set<VariantRatingSummary>();
+    public DbSet<VariantSlotCounter> VariantSlotCounters => Set<VariantSlotCounter>();
     public DbSet<TaskSession> TaskSessions => Set<TaskSession>();
     public DbSet<GoldItem> GoldItems => Set<GoldItem>();
     public DbSet<ParticipantLink> ParticipantLinks => Set<ParticipantLink>();

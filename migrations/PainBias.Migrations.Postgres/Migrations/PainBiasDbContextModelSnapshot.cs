@@ -260,14 +260,20 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.HasIndex("StudyId", "Included");
 
+                    b.HasIndex("StudyId", "WorkerId");
+
                     b.HasIndex("StudyId", "Au4", "Au6", "Au7", "Au9", "Au10", "Au43");
 
                     b.ToTable("Assessments", t =>
                         {
+                            t.HasTrigger("TR_Assessments_SlotCounters");
+
                             t.HasCheckConstraint("CK_Assessment_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
 
                             t.HasCheckConstraint("CK_Assessment_Pspi", "\"Pspi\" BETWEEN 0 AND 16");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.AuditEntry", b =>
@@ -1229,6 +1235,7 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -1253,7 +1260,12 @@ namespace PainBias.Migrations.Postgres.Migrations
 
                     b.HasIndex("VariantId", "Platform", "Status");
 
-                    b.ToTable("Reservations");
+                    b.ToTable("Reservations", t =>
+                        {
+                            t.HasTrigger("TR_Reservations_SlotCounters");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.SourceFace", b =>
@@ -1596,7 +1608,12 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.HasIndex("SourceFaceId", "Condition")
                         .IsUnique();
 
-                    b.ToTable("Variants");
+                    b.ToTable("Variants", t =>
+                        {
+                            t.HasTrigger("TR_Variants_SlotCounters");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.VariantEditor", b =>
@@ -1746,6 +1763,34 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.HasIndex("StudyId");
 
                     b.ToTable("VariantRatingSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantSlotCounter", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SourceFaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VariantId", "Platform");
+
+                    b.HasIndex("StudyId", "Platform");
+
+                    b.ToTable("VariantSlotCounters");
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Worker", b =>
@@ -2175,6 +2220,15 @@ namespace PainBias.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.VariantRatingSummary", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantSlotCounter", b =>
                 {
                     b.HasOne("PainBias.Data.Entities.Variant", null)
                         .WithMany()

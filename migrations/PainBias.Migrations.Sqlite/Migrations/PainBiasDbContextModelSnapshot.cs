@@ -249,14 +249,20 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StudyId", "Included");
 
+                    b.HasIndex("StudyId", "WorkerId");
+
                     b.HasIndex("StudyId", "Au4", "Au6", "Au7", "Au9", "Au10", "Au43");
 
                     b.ToTable("Assessments", t =>
                         {
+                            t.HasTrigger("TR_Assessments_SlotCounters");
+
                             t.HasCheckConstraint("CK_Assessment_Au", "\"Au4\" BETWEEN 0 AND 5 AND \"Au6\" BETWEEN 0 AND 5 AND \"Au7\" BETWEEN 0 AND 5 AND \"Au9\" BETWEEN 0 AND 5 AND \"Au10\" BETWEEN 0 AND 5 AND \"Au43\" BETWEEN 0 AND 1");
 
                             t.HasCheckConstraint("CK_Assessment_Pspi", "\"Pspi\" BETWEEN 0 AND 16");
                         });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.AuditEntry", b =>
@@ -1218,6 +1224,7 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -1242,7 +1249,12 @@ namespace PainBias.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VariantId", "Platform", "Status");
 
-                    b.ToTable("Reservations");
+                    b.ToTable("Reservations", t =>
+                        {
+                            t.HasTrigger("TR_Reservations_SlotCounters");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.SourceFace", b =>
@@ -1585,7 +1597,12 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasIndex("SourceFaceId", "Condition")
                         .IsUnique();
 
-                    b.ToTable("Variants");
+                    b.ToTable("Variants", t =>
+                        {
+                            t.HasTrigger("TR_Variants_SlotCounters");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.VariantEditor", b =>
@@ -1735,6 +1752,34 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasIndex("StudyId");
 
                     b.ToTable("VariantRatingSummaries", (string)null);
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantSlotCounter", b =>
+                {
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceFaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VariantId", "Platform");
+
+                    b.HasIndex("StudyId", "Platform");
+
+                    b.ToTable("VariantSlotCounters");
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.Worker", b =>
@@ -2164,6 +2209,15 @@ namespace PainBias.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("PainBias.Data.Entities.VariantRatingSummary", b =>
+                {
+                    b.HasOne("PainBias.Data.Entities.Variant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PainBias.Data.Entities.VariantSlotCounter", b =>
                 {
                     b.HasOne("PainBias.Data.Entities.Variant", null)
                         .WithMany()

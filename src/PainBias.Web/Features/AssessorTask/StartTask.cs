@@ -38,12 +38,22 @@ public static class StartTask
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var study = await db.Studies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.StudyId, cancellationToken);
-            if (study is null || study.Design().QuotaFor(command.Platform) == 0)
+            // One round trip: the study's quotas and whether this worker is on its exclusion list.
+            var study = await db.Studies.AsNoTracking().Where(s => s.Id == command.StudyId).Select(s => new
+            {
+                s.Id, s.RatingsPerVariantMTurk, s.RatingsPerVariantCredamo, s.RatingsPerVariantDirect,
+                Excluded = db.StudyExclusions.Any(e => e.StudyId == s.Id && e.Platform == command.Platform && e.ExternalId == command.ExternalWorkerId),
+            }).SingleOrDefaultAsync(cancellationToken);
+            var quota = command.Platform switch
+            {
+                Platform.MTurk => study?.RatingsPerVariantMTurk,
+                Platform.Credamo => study?.RatingsPerVariantCredamo,
+                Platform.Direct => study?.RatingsPerVariantDirect,
+                _ => null,
+            };
+            if (study is null || quota is null or 0)
                 return new Result(null, Refusal.UnknownStudy);
-
-            if (await db.StudyExclusions.AnyAsync(
-                    e => e.StudyId == study.Id && e.Platform == command.Platform && e.ExternalId == command.ExternalWorkerId, cancellationToken))
+            if (study.Excluded)
                 return new Result(null, Refusal.Excluded);
 
             var worker = await db.Workers.SingleOrDefaultAsync(
@@ -58,7 +68,8 @@ public static class StartTask
                 return new Result(null, Refusal.Blocked);
             }
 
-            var session = await db.TaskSessions.AsNoTracking()
+            // A worker created just now has no session yet.
+            var session = db.Entry(worker).State == EntityState.Added ? null : await db.TaskSessions.AsNoTracking()
                 .SingleOrDefaultAsync(s => s.StudyId == study.Id && s.WorkerId == worker.Id, cancellationToken);
             if (session is not null)
             {

@@ -20,17 +20,34 @@ public static class SubmitRating
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var session = await db.TaskSessions.SingleOrDefaultAsync(s => s.Id == command.SessionId, cancellationToken);
+            return session is null ? [] : await HandleAsync(db, session, command.Form, cancellationToken);
+        }
+
+        /// <summary>The same, on a session the caller has just loaded (tracked) in <paramref name="db"/>: no second read.</summary>
+        public async Task<IReadOnlyList<string>> HandleAsync(PainBiasDbContext db, TaskSession session, TaskForm form, CancellationToken cancellationToken)
+        {
             if (session is not { Step: TaskStep.Rating })
                 return [];
             var text = TaskText.For(session.Culture);
             var now = clock.GetUtcNow().UtcDateTime;
-            var form = command.Form;
+            // One round trip for everything the checks need (the reservation is tracked: it is updated below). Scalar
+            // subqueries only, which SQLite translates too.
+            var repeated = form.IdempotencyKey;
+            var facts = await db.Reservations.Where(r => r.Id == session.ReservationId).Select(r => new
+            {
+                Reservation = r,
+                Repeat = repeated != null && db.Assessments.Any(a => a.IdempotencyKey == repeated && a.WorkerId == session.WorkerId),
+                Rated = db.Assessments.Count(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId),
+                MinSeconds = db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.MinSecondsPerRating).First(),
+                Images = db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).First(),
+                ExcludeFor = db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ExcludeFor).First(),
+                RejectFor = db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.RejectFor).First(),
+                MaxSessionsPerNetwork = db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.MaxSessionsPerNetwork).First(),
+            }).SingleOrDefaultAsync(cancellationToken);
             // A repeat of a submit that was already stored (double click, Back and submit again): nothing more to do.
-            if (form.IdempotencyKey is { } repeated &&
-                await db.Assessments.AnyAsync(a => a.IdempotencyKey == repeated && a.WorkerId == session.WorkerId, cancellationToken))
+            if (facts?.Repeat ?? (repeated is not null && await db.Assessments.AnyAsync(a => a.IdempotencyKey == repeated && a.WorkerId == session.WorkerId, cancellationToken)))
                 return [];
-            var reservation = await db.Reservations.SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
-            if (reservation is null)
+            if (facts?.Reservation is not { } reservation)
                 return [text["Rating.Reload"]];
             if (form.VariantId != reservation.VariantId)
             {
@@ -46,10 +63,8 @@ public static class SubmitRating
             if (errors.Count > 0 || rating is null || form.IdempotencyKey is not { } key)
                 return errors.Count > 0 ? errors : [text["Rating.Reload"]];
 
-            var study = await db.Studies.Where(s => s.Id == session.StudyId)
-                .Select(s => new { s.MinSecondsPerRating, s.ImagesPerAssessor, s.ExcludeFor, s.RejectFor, s.MaxSessionsPerNetwork }).SingleAsync(cancellationToken);
-            var minSeconds = study.MinSecondsPerRating;
-            var rated = await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken) + 1;
+            var minSeconds = facts.MinSeconds;
+            var rated = facts.Rated + 1;
             var startedAt = session.RatingShownAt ?? now;
             var reasons = (now - startedAt).TotalSeconds < minSeconds ? ExclusionReason.TooFast : ExclusionReason.None;
             if (session.IsPreview)
@@ -66,14 +81,14 @@ public static class SubmitRating
             // The checks and bot signals are stored as flags; the study's rules decide which of them exclude.
             var perceived = await db.Variants.Where(v => v.Id == reservation.VariantId)
                 .Select(v => new { v.Condition, v.SourceFace!.Race, v.SourceFace.AgeGroup }).SingleAsync(cancellationToken);
-            var rules = new ExclusionRules(study.ExcludeFor, study.RejectFor);
+            var rules = new ExclusionRules(facts.ExcludeFor, facts.RejectFor);
             assessment.ExclusionReasons |= RatingChecks.Own(assessment, perceived.Condition.PerceivedRace(perceived.Race),
                 perceived.Condition.PerceivedAge(perceived.AgeGroup), !string.IsNullOrEmpty(form.Website));
-            await RatingChecks.FlagAcrossAsync(db, assessment, rated - 1, session.NetworkHash, study.MaxSessionsPerNetwork, rules, cancellationToken);
+            await RatingChecks.FlagAcrossAsync(db, assessment, rated - 1, session.NetworkHash, facts.MaxSessionsPerNetwork, rules, cancellationToken);
             assessment.Included = rules.Includes(assessment.ExclusionReasons);
             db.Assessments.Add(assessment);
             reservation.Status = ReservationStatus.Submitted;
-            if (rated < study.ImagesPerAssessor)
+            if (rated < facts.Images)
             {
                 // More images to rate: the next page load allocates the next slot (never a face already seen).
                 session.ReservationId = null;

@@ -50,7 +50,17 @@ public sealed class TaskFlow(
         var progress = (Done: 0, Of: 1);
         if (session.Step == TaskStep.Rating)
         {
-            var reservation = await db.Reservations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == session.ReservationId, cancellationToken);
+            // One round trip for the slot and the progress (scalar subqueries, which SQLite translates too).
+            var facts = await db.Reservations.AsNoTracking().Where(r => r.Id == session.ReservationId).Select(r => new
+            {
+                Reservation = r,
+                Rated = db.Assessments.Count(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId),
+                Images = db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).First(),
+            }).SingleOrDefaultAsync(cancellationToken);
+            // No slot yet (the next image of several): the progress alone.
+            var rated = facts?.Rated ?? await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken);
+            var images = facts?.Images ?? await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).SingleAsync(cancellationToken);
+            var reservation = facts?.Reservation;
             if (reservation is null || reservation.Status != ReservationStatus.Held || reservation.HeldUntil <= now)
             {
                 // The next image of several, or a hold that ran out before its rating arrived (its slot went back to
@@ -59,8 +69,7 @@ public sealed class TaskFlow(
                 allocated = reservation?.Id;
             }
             variantId = reservation?.VariantId;
-            progress = (await db.Assessments.CountAsync(a => a.StudyId == session.StudyId && a.WorkerId == session.WorkerId, cancellationToken),
-                await db.Studies.Where(s => s.Id == session.StudyId).Select(s => s.ImagesPerAssessor).SingleAsync(cancellationToken));
+            progress = (rated, images);
         }
         Guid? screeningItem = null;
         if (session.Step == TaskStep.Screening)
@@ -116,7 +125,7 @@ public sealed class TaskFlow(
             case TaskStep.Screening:
                 return await screening.HandleAsync(new SubmitScreening.Command(sessionId, form), cancellationToken);
             case TaskStep.Rating:
-                return await rating.HandleAsync(new SubmitRating.Command(sessionId, form), cancellationToken);
+                return await rating.HandleAsync(db, session, form, cancellationToken);
             default:
                 return [];
         }
