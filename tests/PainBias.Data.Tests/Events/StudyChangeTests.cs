@@ -134,12 +134,13 @@ public class StudyChangeTests
         var refreshed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var _ = node.GetRequiredService<StudyChangeHub>().Subscribe(study.Study.Id, () => refreshed.TrySetResult());
 
-        // Cut the listener's connection from the server side, as a failover or a network drop would.
+        // Cut the listener's connection from the server side, as a failover or a network drop would; only this test's
+        // database, since other test projects run listeners on the same server at the same time.
         await using (var admin = new NpgsqlConnection(database.Resolved.ConnectionString))
         {
             await admin.OpenAsync();
             await using var kill = new NpgsqlCommand(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name", admin);
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()", admin);
             kill.Parameters.AddWithValue("name", PostgresStudyChangeListener.ApplicationName);
             Assert.Equal(1L, await kill.ExecuteScalarAsync());
         }

@@ -41,7 +41,7 @@ public static class StartTask
             // One round trip: the study's quotas and whether this worker is on its exclusion list.
             var study = await db.Studies.AsNoTracking().Where(s => s.Id == command.StudyId).Select(s => new
             {
-                s.Id, s.RatingsPerVariantMTurk, s.RatingsPerVariantCredamo, s.RatingsPerVariantDirect,
+                s.Id, s.RatingsPerVariantMTurk, s.RatingsPerVariantCredamo, s.RatingsPerVariantDirect, s.ExportSalt,
                 Excluded = db.StudyExclusions.Any(e => e.StudyId == s.Id && e.Platform == command.Platform && e.ExternalId == command.ExternalWorkerId),
             }).SingleOrDefaultAsync(cancellationToken);
             var quota = command.Platform switch
