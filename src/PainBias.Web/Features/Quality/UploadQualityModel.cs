@@ -31,14 +31,10 @@ public static class UploadQualityModel
         public async Task<Result> HandleAsync(Command command, Actor actor, CancellationToken cancellationToken)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (!await db.Studies.VisibleTo(actor).AnyAsync(s => s.Id == command.StudyId, cancellationToken))
-                return new Result(null, false, ["Study not found, or it is not yours."]);
-            if (string.IsNullOrWhiteSpace(command.ManifestJson))
-                return Failed("Attach the manifest (JSON: name, kind, input, output, threshold).");
-            if (command.Model.Length == 0)
-                return Failed("Attach the .onnx model file.");
-            if (command.Model.Length > options.Value.MaxModelBytes)
-                return Failed($"The model is {command.Model.Length / 1048576.0:0.#} MB; the limit is {options.Value.MaxModelBytes / 1048576.0:0.#} MB.");
+            if (!await ModelUpload.StudyVisibleAsync(db, command.StudyId, actor, cancellationToken))
+                return new Result(null, false, [ModelUpload.StudyNotFound]);
+            if (ModelUpload.Refuses(command.ManifestJson, "JSON: name, kind, input, output, threshold", command.Model, options.Value.MaxModelBytes, out var problem))
+                return Failed(problem);
 
             QualityModelManifest manifest;
             try
