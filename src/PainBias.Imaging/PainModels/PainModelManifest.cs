@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PainBias.Imaging.Inference;
 using PainBias.Imaging.Quality.Onnx;
 
 namespace PainBias.Imaging.PainModels;
@@ -22,17 +23,9 @@ public sealed record PainModelManifest
 
     public static PainModelManifest Parse(string json)
     {
-        PainModelManifest? manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<PainModelManifest>(json, QualityModelManifest.Json);
-        }
-        catch (JsonException e)
-        {
-            throw new QualityModelException($"The manifest is not valid JSON ({e.Message}). It needs name, input and output; see the fairness section of the README.");
-        }
-
-        if (manifest is null) throw new QualityModelException("The manifest is empty; it must be a JSON object with name, input and output.");
+        var manifest = ManifestJson.Read<PainModelManifest>(json, QualityModelManifest.Json, m => new QualityModelException(m),
+            e => $"The manifest is not valid JSON ({e}). It needs name, input and output; see the fairness section of the README.",
+            "The manifest is empty; it must be a JSON object with name, input and output.");
         manifest.Validate();
         return manifest;
     }

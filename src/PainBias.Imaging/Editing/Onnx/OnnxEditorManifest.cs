@@ -59,21 +59,9 @@ public sealed record OnnxEditorManifest
     /// <summary>Reads and validates a manifest; every problem is listed in the exception.</summary>
     public static OnnxEditorManifest Parse(string json)
     {
-        OnnxEditorManifest? manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<OnnxEditorManifest>(json, Json);
-        }
-        catch (JsonException e)
-        {
-            throw new OnnxEditorException($"The editor manifest is not valid JSON ({e.Message}). See the example in the variant-generation section of the README.");
-        }
-
-        if (manifest is null)
-        {
-            throw new OnnxEditorException("The editor manifest is empty; it must be a JSON object with name, condition, input and output.");
-        }
-
+        var manifest = ManifestJson.Read<OnnxEditorManifest>(json, Json, m => new OnnxEditorException(m),
+            e => $"The editor manifest is not valid JSON ({e}). See the example in the variant-generation section of the README.",
+            "The editor manifest is empty; it must be a JSON object with name, condition, input and output.");
         manifest.Validate();
         return manifest;
     }

@@ -34,21 +34,9 @@ public sealed record QualityModelManifest
     /// <summary>Reads and validates a manifest; every problem is listed in the exception.</summary>
     public static QualityModelManifest Parse(string json)
     {
-        QualityModelManifest? manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<QualityModelManifest>(json, Json);
-        }
-        catch (JsonException e)
-        {
-            throw new QualityModelException($"The manifest is not valid JSON ({e.Message}). See the example in the quality-check section of the README.");
-        }
-
-        if (manifest is null)
-        {
-            throw new QualityModelException("The manifest is empty; it must be a JSON object with name, kind, input, output and threshold.");
-        }
-
+        var manifest = ManifestJson.Read<QualityModelManifest>(json, Json, m => new QualityModelException(m),
+            e => $"The manifest is not valid JSON ({e}). See the example in the quality-check section of the README.",
+            "The manifest is empty; it must be a JSON object with name, kind, input, output and threshold.");
         manifest.Validate();
         return manifest;
     }

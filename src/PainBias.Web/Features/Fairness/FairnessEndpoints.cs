@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PainBias.Core.Fairness;
 using PainBias.Jobs.Fairness;
 using PainBias.Jobs.Quality;
+using PainBias.Web.Features.Studies;
 using PainBias.Web.Hosting;
 
 namespace PainBias.Web.Features.Fairness;
@@ -81,25 +82,10 @@ public static class FairnessEndpoints
     private static async Task<Results<Accepted<Started>, ValidationProblem, NotFound>> PostAudit(
         Guid studyId, HttpContext http, StartFairnessAudit.Handler handler, IOptions<QualityOptions> options, CancellationToken ct)
     {
-        var limit = options.Value.MaxModelBytes + (1024 * 1024);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = limit;
-        if (!http.Request.HasFormContentType)
-            return Problem("model", "Send multipart/form-data with the fields model (.onnx file) and manifest (JSON).");
-        var form = await new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit }).ReadFormAsync(ct);
-        var manifest = form["manifest"].ToString();
-        if (form.Files.GetFile("manifest") is { } manifestFile)
-        {
-            using var reader = new StreamReader(manifestFile.OpenReadStream());
-            manifest = await reader.ReadToEndAsync(ct);
-        }
-
-        if (form.Files.GetFile("model") is not { } modelFile)
-            return Problem("model", "model is required: attach the .onnx file.");
-        using var buffer = new MemoryStream();
-        await using (var stream = modelFile.OpenReadStream())
-            await stream.CopyToAsync(buffer, ct);
-        var result = await handler.HandleAsync(new StartFairnessAudit.Command(studyId, manifest, modelFile.FileName, buffer.ToArray()), Actor.From(http.User), ct);
+        var (upload, problem) = await ModelUploadForm.ReadAsync(http, options.Value.MaxModelBytes, ct);
+        if (upload is null)
+            return Problem("model", problem!);
+        var result = await handler.HandleAsync(new StartFairnessAudit.Command(studyId, upload.Manifest, upload.FileName, upload.Model), Actor.From(http.User), ct);
         if (!result.StudyFound) return TypedResults.NotFound();
         return result.Succeeded
             ? TypedResults.Accepted($"/api/studies/{studyId}/fairness/audits/{result.AuditId}", new Started(result.AuditId!.Value))

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PainBias.Jobs.Quality;
+using PainBias.Web.Features.Studies;
 using PainBias.Web.Hosting;
 
 namespace PainBias.Web.Features.Quality;
@@ -55,26 +56,11 @@ public static class QualityEndpoints
     private static async Task<Results<Created<CreatedModel>, ValidationProblem, NotFound>> PostModel(
         Guid studyId, HttpContext http, UploadQualityModel.Handler handler, IOptions<QualityOptions> options, CancellationToken ct)
     {
-        // Models are far larger than the server's default request limit; allow the configured size plus the manifest.
-        var limit = options.Value.MaxModelBytes + (1024 * 1024);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = limit;
-        if (!http.Request.HasFormContentType)
-            return Problem("Send multipart/form-data with the fields model (.onnx file) and manifest (JSON).");
-        var form = await new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit }).ReadFormAsync(ct);
-        var manifest = form["manifest"].ToString();
-        if (form.Files.GetFile("manifest") is { } manifestFile)
-        {
-            using var reader = new StreamReader(manifestFile.OpenReadStream());
-            manifest = await reader.ReadToEndAsync(ct);
-        }
-        if (form.Files.GetFile("model") is not { } modelFile)
-            return Problem("model is required: attach the .onnx file.");
-        using var buffer = new MemoryStream();
-        await using (var stream = modelFile.OpenReadStream())
-            await stream.CopyToAsync(buffer, ct);
+        var (upload, problem) = await ModelUploadForm.ReadAsync(http, options.Value.MaxModelBytes, ct);
+        if (upload is null)
+            return Problem(problem!);
 
-        var result = await handler.HandleAsync(new UploadQualityModel.Command(studyId, manifest, modelFile.FileName, buffer.ToArray()), Actor.From(http.User), ct);
+        var result = await handler.HandleAsync(new UploadQualityModel.Command(studyId, upload.Manifest, upload.FileName, upload.Model), Actor.From(http.User), ct);
         if (!result.StudyFound)
             return TypedResults.NotFound();
         return result.Succeeded
