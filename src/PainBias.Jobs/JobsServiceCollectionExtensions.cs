@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,22 +40,15 @@ public static class JobsServiceCollectionExtensions
             .ValidateOnStart();
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                hangfire.UsePostgreSqlStorage(pg => pg.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
-            }
-            else
-            {
-                Directory.CreateDirectory(database.DataDirectory);
-                hangfire.UseSQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions());
-            }
-        });
+        // The storage is this container's own singleton, handed to Hangfire's configuration, rather than the
+        // process-wide JobStorage.Current that each AddHangfire overwrites: two hosts in one process (the test
+        // suites start many) must not reach each other's databases. The servers' activators below, likewise.
+        services.AddSingleton<JobStorage>(_ => CreateStorage(database));
+        services.AddHangfire((provider, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         services.AddSingleton(TimeProvider.System);
         services.AddTransient<ExpireReservationsJob>();
@@ -69,8 +64,9 @@ public static class JobsServiceCollectionExtensions
             var cpuQueues = options.EffectiveQueues.Where(q => q != Queues.Gpu).ToArray();
             if (cpuQueues.Length > 0)
             {
-                services.AddHangfireServer((_, server) =>
+                services.AddHangfireServer((provider, server) =>
                 {
+                    server.Activator = OwnActivator(provider);
                     server.ServerName = $"{Environment.MachineName}:cpu";
                     server.Queues = cpuQueues;
                     server.WorkerCount = options.WorkerCount;
@@ -78,8 +74,9 @@ public static class JobsServiceCollectionExtensions
             }
             if (options.EffectiveQueues.Contains(Queues.Gpu))
             {
-                services.AddHangfireServer((_, server) =>
+                services.AddHangfireServer((provider, server) =>
                 {
+                    server.Activator = OwnActivator(provider);
                     server.ServerName = $"{Environment.MachineName}:gpu";
                     server.Queues = [Queues.Gpu];
                     server.WorkerCount = options.GpuWorkerCount;
@@ -87,5 +84,22 @@ public static class JobsServiceCollectionExtensions
             }
         }
         return services;
+    }
+
+    // Jobs are built from this host's container; without it Hangfire falls back to the process-wide
+    // JobActivator.Current, which the last host to configure Hangfire owns.
+    private static AspNetCoreJobActivator OwnActivator(IServiceProvider provider) =>
+        new(provider.GetRequiredService<IServiceScopeFactory>());
+
+    private static JobStorage CreateStorage(ResolvedDatabase database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
+        }
+
+        Directory.CreateDirectory(database.DataDirectory);
+        return new SQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions());
     }
 }

@@ -62,6 +62,60 @@ public class HangfireStorageTests
             Assert.True(File.Exists(Path.Combine(database.DataDirectory, "hangfire.db")), "embedded Hangfire keeps its jobs in a file");
     }
 
+    [Fact]
+    public async Task Two_hosts_in_one_process_each_run_their_jobs_on_their_own_database()
+    {
+        // Hangfire keeps process-wide defaults (JobStorage.Current, JobActivator.Current) that every AddHangfire
+        // overwrites; a host must still enqueue into, and activate jobs from, its own container and database.
+        await using var first = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var second = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var reservations = new List<Guid>();
+        // Only the first database's hold has run out; the second's must stay held whatever runs.
+        foreach (var (database, expires) in new[] { (first, DateTime.UtcNow.AddMinutes(-1)), (second, DateTime.UtcNow.AddHours(1)) })
+        {
+            await using var db = await database.ContextAsync();
+            var owner = await TestData.AddUserAsync(db, "owner@example.org");
+            var seeded = await TestData.AddStudyAsync(db, owner.Id, faces: 1);
+            reservations.Add(TestData.Reserve(db, seeded.Variants[0], TestData.AddWorker(db), expires).Id);
+            await db.SaveChangesAsync();
+        }
+
+        using var hostOfFirst = BuildHost(first);
+        using var hostOfSecond = BuildHost(second);
+        await hostOfFirst.StartAsync();
+        await hostOfSecond.StartAsync();
+        try
+        {
+            var jobId = hostOfFirst.Services.GetRequiredService<IBackgroundJobClient>()
+                .Enqueue<ExpireReservationsJob>(Queues.Default, job => job.RunAsync(CancellationToken.None));
+            var state = await WaitForFinalStateAsync(hostOfFirst.Services.GetRequiredService<JobStorage>(), jobId, TimeSpan.FromSeconds(60));
+            Assert.Equal("Succeeded", state);
+
+            await using var readFirst = await first.ContextAsync();
+            await using var readSecond = await second.ContextAsync();
+            Assert.Equal(ReservationStatus.Expired, (await readFirst.Reservations.SingleAsync(r => r.Id == reservations[0])).Status);
+            Assert.Equal(ReservationStatus.Held, (await readSecond.Reservations.SingleAsync(r => r.Id == reservations[1])).Status);
+        }
+        finally
+        {
+            await hostOfSecond.StopAsync();
+            await hostOfFirst.StopAsync();
+        }
+    }
+
+    private static IHost BuildHost(TestDatabase database)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(database.Settings)
+        {
+            ["Jobs:Queues:0"] = Queues.Default,
+            ["Jobs:WorkerCount"] = "1",
+        });
+        var resolved = builder.Services.AddPainBiasData(builder.Configuration);
+        builder.Services.AddPainBiasJobs(builder.Configuration, resolved);
+        return builder.Build();
+    }
+
     private static async Task<string?> WaitForFinalStateAsync(JobStorage storage, string jobId, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
