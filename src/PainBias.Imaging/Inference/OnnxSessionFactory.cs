@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 
 namespace PainBias.Imaging.Inference;
@@ -75,8 +76,16 @@ public sealed class OnnxSessionFactory
         return so;
     }
 
+    /// <summary>The driver and CUDA libraries the CUDA provider library links against (its ELF NEEDED entries).</summary>
+    public static readonly IReadOnlyList<string> CudaLibraries = ["libcuda.so.1", "libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcurand.so.10"];
+
     private static (InferenceDevice, string?) ProbeCuda(int deviceId)
     {
+        // ONNX Runtime prints a red error line to stderr when the provider's dependencies are missing, on every start
+        // of every host and CLI call on a CPU machine; looking for them first keeps that case quiet and says which one.
+        if (OperatingSystem.IsLinux() && CudaLibraries.FirstOrDefault(name => !NativeLibrary.TryLoad(name, out _)) is { } missing)
+            return (InferenceDevice.Cpu, $"no CUDA runtime: {missing} is not on the library path (the CUDA provider needs the NVIDIA driver, CUDA 13 and cuDNN 9)");
+
         try
         {
             // Appending loads the provider library and its CUDA dependencies: the cheapest honest probe.

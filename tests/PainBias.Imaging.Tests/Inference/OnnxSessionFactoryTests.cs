@@ -31,6 +31,19 @@ public sealed class OnnxSessionFactoryTests
     }
 
     [Fact]
+    public void Without_the_cuda_libraries_the_reason_names_the_missing_one()
+    {
+        var missing = OnnxSessionFactory.CudaLibraries.FirstOrDefault(name => !System.Runtime.InteropServices.NativeLibrary.TryLoad(name, out _));
+        if (missing is null)
+            return; // A machine with the CUDA runtime: the other tests cover it.
+
+        var factory = new OnnxSessionFactory();
+
+        Assert.Equal(InferenceDevice.Cpu, factory.Device);
+        Assert.Contains(missing, factory.CudaUnavailableReason);
+    }
+
+    [Fact]
     public void The_model_and_its_licence_reach_a_consumer_output_folder()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Models");
