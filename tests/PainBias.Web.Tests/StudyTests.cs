@@ -61,6 +61,14 @@ public class StudyTests
             f => { Assert.Equal("S002", f.Label); Assert.Equal(Core.Domain.Race.B, f.Race); Assert.Equal(Core.Domain.AgeGroup.Senior, f.AgeGroup); });
         var original = Assert.Single(study.Faces[0].Variants);
         Assert.Equal(Core.Domain.Condition.Original, original.Condition);
+        // Assessors see the Original normalised like every edited variant: the study's size and colour, not the upload.
+        Assert.Equal(UploadSourceFace.NormalisedEditor, original.Editor);
+        Assert.NotEqual(study.Faces[0].OriginalSha256, original.ImageSha256);
+        using (var shown = SkiaSharp.SKBitmap.Decode(await client.GetByteArrayAsync($"/images/{original.ImageSha256}")))
+        {
+            Assert.Equal((256, 256), (shown.Width, shown.Height));
+            Assert.Equal(study.Greyscale, shown.Pixels.All(p => p.Red == p.Green && p.Green == p.Blue));
+        }
 
         var image = await client.GetByteArrayAsync($"/images/{study.Faces[0].OriginalSha256}");
         Assert.Equal(Face(), image);
@@ -83,6 +91,14 @@ public class StudyTests
         var truncated = await ErrorsAsync(await client.PostAsync($"/api/studies/{studyId}/faces",
             FaceForm(Face()[..2000], "cut.jpg", "S003", "F", "W", "Young")));
         Assert.Single(truncated["file"]);
+
+        using (var blank = new SkiaSharp.SKBitmap(300, 300))
+        {
+            blank.Erase(new SkiaSharp.SKColor(200, 180, 160));
+            var noFace = await ErrorsAsync(await client.PostAsync($"/api/studies/{studyId}/faces",
+                FaceForm(blank.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray(), "wall.png", "S006", "F", "W", "Young")));
+            Assert.StartsWith("No face was found", Assert.Single(noFace["file"]));
+        }
 
         var huge = await ErrorsAsync(await client.PostAsync($"/api/studies/{studyId}/faces",
             FaceForm(new byte[150_000], "big.jpg", "S004", "F", "W", "Young")));

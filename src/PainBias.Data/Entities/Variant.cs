@@ -12,7 +12,7 @@ public sealed class Variant
     public Condition Condition { get; set; }
     public required string ImageSha256 { get; set; }
 
-    /// <summary>Editor name, e.g. "original", "builtin-skin-tone", "onnx:&lt;manifest&gt;", "import".</summary>
+    /// <summary>Editor name, e.g. "normalise" (an Original: the upload normalised), "builtin-skin-tone", "onnx:&lt;manifest&gt;", "import".</summary>
     public required string Editor { get; set; }
     public string? ModelSha256 { get; set; }
     public string? ParametersJson { get; set; }

@@ -4,14 +4,16 @@ using PainBias.Core.Domain;
 using PainBias.Data;
 using PainBias.Data.Blobs;
 using PainBias.Data.Entities;
+using System.Text.Json;
 using PainBias.Imaging.Decoding;
+using PainBias.Imaging.Normalisation;
 using PainBias.Web.Hosting;
 
 namespace PainBias.Web.Features.Studies;
 
 /// <summary>
-/// Adds one photographed person to a study: checks metadata and the image (decoded safely, within limits), stores
-/// the bytes content-addressed, and records the face with its Original variant. Nothing is written unless all
+/// Adds one photographed person to a study: checks metadata and the image (decoded safely, within limits, exactly one
+/// face), stores the upload and its normalised face content-addressed, and records the face with its Original variant. Nothing is written unless all
 /// checks pass, and a failed upload never touches faces already stored.
 /// </summary>
 public static class UploadSourceFace
@@ -24,10 +26,14 @@ public static class UploadSourceFace
         public static Result Failed(IDictionary<string, string> errors) => new(null, new Dictionary<string, string>(errors));
     }
 
+    /// <summary>The editor name of an Original variant: the upload, normalised.</summary>
+    public const string NormalisedEditor = "normalise";
+
     public sealed class Handler(
         IDbContextFactory<PainBiasDbContext> contexts,
         IBlobStore blobs,
         ImageDecoder decoder,
+        FaceNormaliser normaliser,
         IOptions<UploadOptions> options,
         TimeProvider clock)
     {
@@ -47,12 +53,29 @@ public static class UploadSourceFace
                 return Result.Failed(errors);
 
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (!await db.Studies.VisibleTo(actor).AnyAsync(s => s.Id == command.StudyId, cancellationToken))
+            var study = await db.Studies.VisibleTo(actor).Where(s => s.Id == command.StudyId)
+                .Select(s => new { s.ImageSize, s.Greyscale }).SingleOrDefaultAsync(cancellationToken);
+            if (study is null)
                 return Result.Failed(new Dictionary<string, string> { ["study"] = "Study not found, or it is not yours." });
             if (await db.SourceFaces.AnyAsync(f => f.StudyId == command.StudyId && f.Label == label, cancellationToken))
                 return Result.Failed(new Dictionary<string, string> { ["label"] = $"This study already has a face labelled '{label}'." });
 
+            // Assessors see the Original condition as normalised as every edited variant (the same crop, alignment,
+            // size and colour), so conditions differ only in what the editors change; the upload itself is kept as the
+            // face's source image.
+            var normaliseOptions = new NormaliseOptions(study.ImageSize, study.Greyscale);
+            NormalisedFace normalised;
+            try
+            {
+                normalised = normaliser.Normalise(command.Data, normaliseOptions);
+            }
+            catch (ImageRejectedException e)
+            {
+                return Result.Failed(new Dictionary<string, string> { ["file"] = e.Message });
+            }
+
             var sha = await blobs.PutAsync(command.Data, contentType!, cancellationToken);
+            var shownSha = await blobs.PutAsync(normalised.Png, "image/png", cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var face = new SourceFace
             {
@@ -71,8 +94,12 @@ public static class UploadSourceFace
                 Id = Guid.CreateVersion7(),
                 StudyId = command.StudyId,
                 Condition = Condition.Original,
-                ImageSha256 = sha,
-                Editor = "original",
+                ImageSha256 = shownSha,
+                Editor = NormalisedEditor,
+                ParametersJson = JsonSerializer.Serialize(new
+                {
+                    size = normaliseOptions.Size, greyscale = normaliseOptions.Greyscale, margin = normaliseOptions.Margin, source = sha,
+                }),
                 CreatedAt = now,
                 Node = Environment.MachineName,
             });
