@@ -70,7 +70,7 @@ namespace PainBias.Migrations.Postgres.Migrations
                 column: "StudyId");
 
             // The triggers that keep the summaries right on every write path, then the ratings stored so far.
-            foreach (var statement in VariantRatingSummarySql.PostgresCreate())
+            foreach (var statement in VariantRatingSummarySql.PostgresCreate(VariantRatingSummarySql.FirstReasons))
                 migrationBuilder.Sql(statement);
         }
 

@@ -1725,13 +1725,25 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.Property<long>("FailedScreening")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Honeypot")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IdenticalAnswers")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Included")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LooksEdited")
                         .HasColumnType("bigint");
 
                     b.Property<long>("LooksEditedNo")
                         .HasColumnType("bigint");
 
                     b.Property<long>("LooksEditedYes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ManipulationCheckFailed")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Preview")
@@ -1749,6 +1761,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.Property<long>("RaceAnswerW")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("SharedNetwork")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("StudyId")
                         .HasColumnType("uuid");
 
@@ -1756,6 +1771,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<long>("TooFast")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UniformAnswers")
                         .HasColumnType("bigint");
 
                     b.HasKey("VariantId", "Platform");

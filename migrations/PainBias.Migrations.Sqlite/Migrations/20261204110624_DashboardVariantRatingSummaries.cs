@@ -70,7 +70,7 @@ namespace PainBias.Migrations.Sqlite.Migrations
                 column: "StudyId");
 
             // The triggers that keep the summaries right on every write path, then the ratings stored so far.
-            foreach (var statement in VariantRatingSummarySql.SqliteCreate())
+            foreach (var statement in VariantRatingSummarySql.SqliteCreate(VariantRatingSummarySql.FirstReasons))
                 migrationBuilder.Sql(statement);
         }
 

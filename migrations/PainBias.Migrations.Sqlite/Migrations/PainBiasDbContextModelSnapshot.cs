@@ -1714,13 +1714,25 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.Property<long>("FailedScreening")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Honeypot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IdenticalAnswers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Included")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LooksEdited")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LooksEditedNo")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LooksEditedYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManipulationCheckFailed")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Preview")
@@ -1738,6 +1750,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.Property<long>("RaceAnswerW")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("SharedNetwork")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("StudyId")
                         .HasColumnType("TEXT");
 
@@ -1745,6 +1760,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("TooFast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UniformAnswers")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("VariantId", "Platform");

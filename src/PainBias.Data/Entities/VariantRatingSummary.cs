@@ -21,6 +21,12 @@ public sealed class VariantRatingSummary
     public long DuplicateWorker { get; set; }
     public long BlockedWorker { get; set; }
     public long Preview { get; set; }
+    public long ManipulationCheckFailed { get; set; }
+    public long LooksEdited { get; set; }
+    public long Honeypot { get; set; }
+    public long UniformAnswers { get; set; }
+    public long IdenticalAnswers { get; set; }
+    public long SharedNetwork { get; set; }
 
     /// <summary>Included ratings; the n of every sum below.</summary>
     public long Included { get; set; }

@@ -8,7 +8,8 @@ namespace PainBias.Data.Summaries;
 /// already stored. PostgreSQL gets statement-level triggers over transition tables, so a bulk update or a COPY of a
 /// million rows costs one grouped upsert; SQLite, which only has row triggers, adds and subtracts one rating at a time.
 /// Both apply the same per-rating contribution (<see cref="Contributions"/>). The migrations call these builders, so a
-/// change here needs a new migration that drops and recreates the triggers. A SQLite migration that rebuilds the
+/// change here needs a new migration that drops and recreates the triggers, and older migrations must pin what they
+/// built (as the first one pins <see cref="FirstReasons"/>). A SQLite migration that rebuilds the
 /// Assessments table drops its triggers: such a migration must run <see cref="SqliteCreate"/> again.
 /// </summary>
 public static class VariantRatingSummarySql
@@ -23,23 +24,26 @@ public static class VariantRatingSummarySql
         "Au4", "Au6", "Au7", "Au9", "Au10", "Au43", "PerceivedRaceAnswer", "PerceivedAgeAnswer", "LooksEditedAnswer",
     ];
 
+    /// <summary>The reasons the first summaries migration counted; that migration must keep building its SQL from these.</summary>
+    public static readonly IReadOnlyList<ExclusionReason> FirstReasons =
+    [
+        ExclusionReason.FailedScreening, ExclusionReason.FailedAttention, ExclusionReason.TooFast,
+        ExclusionReason.DuplicateWorker, ExclusionReason.BlockedWorker, ExclusionReason.Preview,
+    ];
+
+    /// <summary>Every exclusion reason, each a count column named after it.</summary>
+    public static readonly IReadOnlyList<ExclusionReason> Reasons = [.. Enum.GetValues<ExclusionReason>().Where(r => r != ExclusionReason.None)];
+
     /// <summary>Each summary column and what one rating (alias <paramref name="r"/>) adds to it.</summary>
-    public static IReadOnlyList<(string Column, string Expression)> Contributions(string r, string trueLiteral, string falseLiteral)
+    public static IReadOnlyList<(string Column, string Expression)> Contributions(string r, string trueLiteral, string falseLiteral,
+        IReadOnlyList<ExclusionReason>? reasons = null)
     {
         var included = $"{r}.\"Included\"";
         string When(string condition, string value) => $"CASE WHEN {condition} THEN {value} ELSE 0 END";
         string Reason(ExclusionReason reason) => When($"({r}.\"ExclusionReasons\" & {(int)reason}) <> 0", "1");
-        var columns = new List<(string, string)>
-        {
-            ("Submitted", "1"),
-            (nameof(ExclusionReason.FailedScreening), Reason(ExclusionReason.FailedScreening)),
-            (nameof(ExclusionReason.FailedAttention), Reason(ExclusionReason.FailedAttention)),
-            (nameof(ExclusionReason.TooFast), Reason(ExclusionReason.TooFast)),
-            (nameof(ExclusionReason.DuplicateWorker), Reason(ExclusionReason.DuplicateWorker)),
-            (nameof(ExclusionReason.BlockedWorker), Reason(ExclusionReason.BlockedWorker)),
-            (nameof(ExclusionReason.Preview), Reason(ExclusionReason.Preview)),
-            ("Included", When(included, "1")),
-        };
+        var columns = new List<(string, string)> { ("Submitted", "1") };
+        columns.AddRange((reasons ?? Reasons).Select(reason => (reason.ToString(), Reason(reason))));
+        columns.Add(("Included", When(included, "1")));
         foreach (var value in new[] { "Pspi", "Au4", "Au6", "Au7", "Au9", "Au10", "Au43" })
         {
             columns.Add(($"{value}Sum", When(included, $"{r}.\"{value}\"")));
@@ -60,9 +64,9 @@ public static class VariantRatingSummarySql
         string.Join(", ", columns.Select(c => $"\"{c.Column}\""));
 
     /// <summary>Fills the summaries from the stored ratings (the table must be empty); the same SQL on both providers.</summary>
-    public static string Backfill(string trueLiteral, string falseLiteral)
+    public static string Backfill(string trueLiteral, string falseLiteral, IReadOnlyList<ExclusionReason>? reasons = null)
     {
-        var columns = Contributions("r", trueLiteral, falseLiteral);
+        var columns = Contributions("r", trueLiteral, falseLiteral, reasons);
         return $"""
             INSERT INTO {Table} ({Keys}, {ColumnList(columns)})
             SELECT r."VariantId", r."Platform", r."StudyId", {string.Join(", ", columns.Select(c => $"SUM({c.Expression})"))}
@@ -73,9 +77,9 @@ public static class VariantRatingSummarySql
 
     // ---------------------------------------------------------------- PostgreSQL
 
-    private static string PostgresUpsert(string source, bool skipUnchanged)
+    private static string PostgresUpsert(string source, bool skipUnchanged, IReadOnlyList<ExclusionReason>? reasons)
     {
-        var columns = Contributions("r", "TRUE", "FALSE");
+        var columns = Contributions("r", "TRUE", "FALSE", reasons);
         var sums = columns.Select(c => $"SUM(r.sign * ({c.Expression}))").ToList();
         // An update that moves no sum (a timing or attention column) locks no summary row.
         var having = skipUnchanged ? "HAVING " + string.Join(" OR ", sums.Select(s => $"{s} <> 0")) : "";
@@ -92,22 +96,22 @@ public static class VariantRatingSummarySql
             """;
     }
 
-    private static string PostgresFunction(string name, string source, bool skipUnchanged) => $"""
+    private static string PostgresFunction(string name, string source, bool skipUnchanged, IReadOnlyList<ExclusionReason>? reasons) => $"""
         CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
-        {PostgresUpsert(source, skipUnchanged)}
+        {PostgresUpsert(source, skipUnchanged, reasons)}
         RETURN NULL;
         END
         $body$;
         """;
 
-    /// <summary>Functions, statement triggers and the backfill, one statement each.</summary>
-    public static IReadOnlyList<string> PostgresCreate() =>
+    /// <summary>Functions, statement triggers and the backfill (into an empty table), one statement each.</summary>
+    public static IReadOnlyList<string> PostgresCreate(IReadOnlyList<ExclusionReason>? reasons = null) =>
     [
-        PostgresFunction("painbias_variant_rating_summaries_insert", "SELECT n.*, 1 AS sign FROM new_rows AS n", false),
+        PostgresFunction("painbias_variant_rating_summaries_insert", "SELECT n.*, 1 AS sign FROM new_rows AS n", false, reasons),
         PostgresFunction("painbias_variant_rating_summaries_update",
-            "SELECT n.*, 1 AS sign FROM new_rows AS n UNION ALL SELECT o.*, -1 AS sign FROM old_rows AS o", true),
-        PostgresFunction("painbias_variant_rating_summaries_delete", "SELECT o.*, -1 AS sign FROM old_rows AS o", false),
+            "SELECT n.*, 1 AS sign FROM new_rows AS n UNION ALL SELECT o.*, -1 AS sign FROM old_rows AS o", true, reasons),
+        PostgresFunction("painbias_variant_rating_summaries_delete", "SELECT o.*, -1 AS sign FROM old_rows AS o", false, reasons),
         """
         CREATE TRIGGER "TR_Assessments_Summaries_Insert" AFTER INSERT ON "Assessments"
         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION painbias_variant_rating_summaries_insert();
@@ -120,7 +124,7 @@ public static class VariantRatingSummarySql
         CREATE TRIGGER "TR_Assessments_Summaries_Delete" AFTER DELETE ON "Assessments"
         REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION painbias_variant_rating_summaries_delete();
         """,
-        Backfill("TRUE", "FALSE"),
+        Backfill("TRUE", "FALSE", reasons),
     ];
 
     public static IReadOnlyList<string> PostgresDrop() =>
@@ -135,40 +139,40 @@ public static class VariantRatingSummarySql
 
     // ---------------------------------------------------------------- SQLite
 
-    private static string SqliteEnsureRow(string r)
+    private static string SqliteEnsureRow(string r, IReadOnlyList<ExclusionReason>? reasons)
     {
-        var columns = Contributions(r, "1", "0");
+        var columns = Contributions(r, "1", "0", reasons);
         return $"INSERT OR IGNORE INTO {Table} ({Keys}, {ColumnList(columns)}) " +
             $"VALUES ({r}.\"VariantId\", {r}.\"Platform\", {r}.\"StudyId\", {string.Join(", ", columns.Select(_ => "0"))});";
     }
 
-    private static string SqliteApply(string r, char op) =>
+    private static string SqliteApply(string r, char op, IReadOnlyList<ExclusionReason>? reasons) =>
         $"UPDATE {Table} SET " +
-        string.Join(", ", Contributions(r, "1", "0").Select(c => $"\"{c.Column}\" = \"{c.Column}\" {op} ({c.Expression})")) +
+        string.Join(", ", Contributions(r, "1", "0", reasons).Select(c => $"\"{c.Column}\" = \"{c.Column}\" {op} ({c.Expression})")) +
         $" WHERE \"VariantId\" = {r}.\"VariantId\" AND \"Platform\" = {r}.\"Platform\";";
 
-    /// <summary>Row triggers and the backfill, one statement each.</summary>
-    public static IReadOnlyList<string> SqliteCreate() =>
+    /// <summary>Row triggers and the backfill (into an empty table), one statement each.</summary>
+    public static IReadOnlyList<string> SqliteCreate(IReadOnlyList<ExclusionReason>? reasons = null) =>
     [
         $"""
         CREATE TRIGGER "TR_Assessments_Summaries_Insert" AFTER INSERT ON "Assessments" BEGIN
-        {SqliteEnsureRow("NEW")}
-        {SqliteApply("NEW", '+')}
+        {SqliteEnsureRow("NEW", reasons)}
+        {SqliteApply("NEW", '+', reasons)}
         END;
         """,
         $"""
         CREATE TRIGGER "TR_Assessments_Summaries_Update" AFTER UPDATE OF {string.Join(", ", WatchedColumns.Select(c => $"\"{c}\""))} ON "Assessments" BEGIN
-        {SqliteApply("OLD", '-')}
-        {SqliteEnsureRow("NEW")}
-        {SqliteApply("NEW", '+')}
+        {SqliteApply("OLD", '-', reasons)}
+        {SqliteEnsureRow("NEW", reasons)}
+        {SqliteApply("NEW", '+', reasons)}
         END;
         """,
         $"""
         CREATE TRIGGER "TR_Assessments_Summaries_Delete" AFTER DELETE ON "Assessments" BEGIN
-        {SqliteApply("OLD", '-')}
+        {SqliteApply("OLD", '-', reasons)}
         END;
         """,
-        Backfill("1", "0"),
+        Backfill("1", "0", reasons),
     ];
 
     public static IReadOnlyList<string> SqliteDrop() =>

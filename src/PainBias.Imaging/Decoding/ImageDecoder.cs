@@ -65,6 +65,10 @@ public sealed class ImageDecoder(ImageDecoderOptions options)
         try
         {
             var result = codec.GetPixels(info, bitmap.GetPixels());
+            // libjpeg pads a progressive JPEG that ends early with blank scans and Skia reports success; a whole
+            // file has its end marker after its last scan.
+            if (result == SKCodecResult.Success && codec.EncodedFormat == SKEncodedImageFormat.Jpeg && !JpegEndsAfterLastScan(data))
+                result = SKCodecResult.IncompleteInput;
             switch (result)
             {
                 case SKCodecResult.Success:
@@ -124,6 +128,32 @@ public sealed class ImageDecoder(ImageDecoderOptions options)
         ImageRejectionReason.TooManyBytes,
         (length is { } n ? $"The file is {n / 1048576.0:0.#} MB; " : "The file is larger than the limit; ")
         + $"files may be at most {Options.MaxBytes / 1048576.0:0.#} MB. Save it as a JPEG or resize it, then upload it again.");
+
+    /// <summary>
+    /// Whether an end-of-image marker (FF D9) follows the last start-of-scan marker (FF DA). Inside entropy-coded data
+    /// a 0xFF byte is always followed by 0x00 or a restart marker, so neither marker can appear there by chance; an
+    /// EXIF thumbnail's own markers come before the image's scans. Hand-written: Skia does not expose the markers.
+    /// </summary>
+    internal static bool JpegEndsAfterLastScan(ReadOnlySpan<byte> data)
+    {
+        var lastScan = -1;
+        for (var i = data.Length - 2; i >= 0; i--)
+        {
+            if (data[i] == 0xFF && data[i + 1] == 0xDA)
+            {
+                lastScan = i;
+                break;
+            }
+        }
+        if (lastScan < 0)
+            return false;
+        for (var i = lastScan + 2; i < data.Length - 1; i++)
+        {
+            if (data[i] == 0xFF && data[i + 1] == 0xD9)
+                return true;
+        }
+        return false;
+    }
 
     private static ImageRejectedException Unreadable(byte[] data, SKCodecResult result)
     {

@@ -34,8 +34,10 @@ public class VariantRatingSummaryTests
                 {
                     var variant = seeded.Variants.Where(v => v.SourceFaceId == face.Id).ElementAt(random.Next(4));
                     var reasons = random.Next(5) == 0 ? ExclusionReason.TooFast | (random.Next(2) == 0 ? ExclusionReason.FailedAttention : 0) : 0;
+                    // Check and bot-signal flags, which a study may only report: on included ratings too.
+                    var reported = random.Next(3) == 0 ? VariantRatingSummarySql.Reasons[random.Next(VariantRatingSummarySql.Reasons.Count)] : 0;
                     TestRatings.Add(db, variant, worker, RandomRating(random), Start.AddMinutes(random.Next(1000)),
-                        included: reasons == 0, reasons: reasons,
+                        included: reasons == 0, reasons: reasons | reported,
                         raceAnswer: Pick<Race>(random), ageAnswer: Pick<AgeGroup>(random), looksEdited: random.Next(3) switch { 0 => null, 1 => true, _ => false });
                 }
             await db.SaveChangesAsync();
@@ -133,6 +135,9 @@ public class VariantRatingSummaryTests
             FailedScreening = Count(ExclusionReason.FailedScreening), FailedAttention = Count(ExclusionReason.FailedAttention),
             TooFast = Count(ExclusionReason.TooFast), DuplicateWorker = Count(ExclusionReason.DuplicateWorker),
             BlockedWorker = Count(ExclusionReason.BlockedWorker), Preview = Count(ExclusionReason.Preview),
+            ManipulationCheckFailed = Count(ExclusionReason.ManipulationCheckFailed), LooksEdited = Count(ExclusionReason.LooksEdited),
+            Honeypot = Count(ExclusionReason.Honeypot), UniformAnswers = Count(ExclusionReason.UniformAnswers),
+            IdenticalAnswers = Count(ExclusionReason.IdenticalAnswers), SharedNetwork = Count(ExclusionReason.SharedNetwork),
             Included = included.Count,
             PspiSum = Sum(a => a.Pspi), PspiSumSquares = Squares(a => a.Pspi),
             Au4Sum = Sum(a => a.Au4), Au4SumSquares = Squares(a => a.Au4),

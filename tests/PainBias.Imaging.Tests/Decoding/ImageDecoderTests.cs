@@ -64,6 +64,32 @@ public sealed class ImageDecoderTests
         Assert.Contains("JPEG", e.Message);
     }
 
+    [Theory]
+    [InlineData(0.45)]
+    [InlineData(0.9)]
+    public void Refuses_a_truncated_progressive_jpeg_that_the_codec_would_pad(double kept)
+    {
+        var whole = TestImages.Bytes("Tom_Cruise_avp_2014_4.jpg");
+        Assert.Contains((byte)0xC2, whole); // SOF2: progressive
+        var cut = whole[..(int)(whole.Length * kept)];
+
+        var e = Assert.Throws<ImageRejectedException>(() => _decoder.Decode(cut));
+
+        Assert.Equal(ImageRejectionReason.Truncated, e.Reason);
+        Assert.Contains("ends before", e.Message);
+    }
+
+    [Fact]
+    public void Decodes_a_whole_progressive_jpeg_and_one_with_bytes_after_its_end()
+    {
+        var whole = TestImages.Bytes("Tom_Cruise_avp_2014_4.jpg");
+
+        using var image = _decoder.Decode(whole);
+        using var trailed = _decoder.Decode([.. whole, .. "trailing camera data"u8]);
+
+        Assert.Equal((image.Width, image.Height), (trailed.Width, trailed.Height));
+    }
+
     [Fact]
     public void Refuses_a_jpeg_cut_inside_its_header()
     {

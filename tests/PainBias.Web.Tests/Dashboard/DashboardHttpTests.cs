@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -19,6 +20,21 @@ public partial class DashboardHttpTests
         await using var db = await factory.Database.ContextAsync();
         var study = await FixtureStudy.LoadAsync(db, ownerId, "small.csv");
         return (factory, client, study.Id);
+    }
+
+    [Fact]
+    public async Task The_page_loads_the_components_scoped_styles_that_fit_charts_to_their_cards()
+    {
+        var (factory, client, studyId) = await FixtureHostAsync(DatabaseProvider.Sqlite);
+        await using var _ = factory;
+        var html = await client.GetStringAsync($"/studies/{studyId}/dashboard");
+
+        var href = Regex.Match(html, "href=\"([^\"]*PainBias\\.Web\\.[^\"]*styles\\.css)\"").Groups[1].Value;
+        Assert.NotEqual("", href);
+        // The "Testing" environment leaves static web assets off; a node that serves them, as a real host does.
+        await using var node = factory.WithWebHostBuilder(b => b.UseStaticWebAssets());
+        var css = await node.CreateClient().GetStringAsync("/" + href.TrimStart('/'));
+        Assert.Matches(@"\.chart\[b-[a-z0-9]+\]\s*\{[^}]*width:\s*100%", css);
     }
 
     [Fact]
@@ -134,6 +150,8 @@ public partial class DashboardHttpTests
         await using var _ = factory;
         var response = await client.GetAsync($"/api/studies/{studyId}/export/results.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("attachment", $"painbias-results-{studyId}.json"),
+            (response.Content.Headers.ContentDisposition?.DispositionType, response.Content.Headers.ContentDisposition?.FileName?.Trim('"')));
         using var results = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var csv = await client.GetByteArrayAsync($"/api/studies/{studyId}/export/ratings.csv");
         using var expected = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(FixtureStudy.Folder, "small.expected.json")));

@@ -18,9 +18,13 @@ public static class DashboardEndpoints
         group.MapGet("/charts/{name}.{format}", ChartAsync);
         group.MapGet("/export/results.json", async Task<Results<ContentHttpResult, NotFound>> (
             Guid studyId, HttpContext http, ResultsExport export, CancellationToken ct) =>
-            await export.JsonAsync(studyId, Actor.From(http.User), ct) is { } json
-                ? TypedResults.Content(json, "application/json; charset=utf-8")
-                : TypedResults.NotFound());
+        {
+            if (await export.JsonAsync(studyId, Actor.From(http.User), ct) is not { } json)
+                return TypedResults.NotFound();
+            // A download (the dashboard's button), not a page that replaces the dashboard.
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"painbias-results-{studyId}.json\"";
+            return TypedResults.Content(json, "application/json; charset=utf-8");
+        });
     }
 
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult, NotFound>> ChartAsync(

@@ -37,6 +37,12 @@ public sealed class DashboardQueries(IDbContextFactory<PainBiasDbContext> contex
                     [ExclusionReason.DuplicateWorker] = s.DuplicateWorker,
                     [ExclusionReason.BlockedWorker] = s.BlockedWorker,
                     [ExclusionReason.Preview] = s.Preview,
+                    [ExclusionReason.ManipulationCheckFailed] = s.ManipulationCheckFailed,
+                    [ExclusionReason.LooksEdited] = s.LooksEdited,
+                    [ExclusionReason.Honeypot] = s.Honeypot,
+                    [ExclusionReason.UniformAnswers] = s.UniformAnswers,
+                    [ExclusionReason.IdenticalAnswers] = s.IdenticalAnswers,
+                    [ExclusionReason.SharedNetwork] = s.SharedNetwork,
                 },
                 new IntegerMoments(s.Included, s.PspiSum, s.PspiSumSquares),
                 new Dictionary<ActionUnit, IntegerMoments>

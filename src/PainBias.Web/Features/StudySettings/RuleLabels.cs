@@ -2,7 +2,7 @@ using PainBias.Core.Domain;
 
 namespace PainBias.Web.Features.StudySettings;
 
-/// <summary>How the settings page and the codebook name each rule.</summary>
+/// <summary>How the settings page, the codebook and the dashboard name each rule.</summary>
 public static class RuleLabels
 {
     public static string Label(ExclusionReason rule) => rule switch
@@ -16,5 +16,23 @@ public static class RuleLabels
         ExclusionReason.IdenticalAnswers => "Identical answers to another worker's rating in this study",
         ExclusionReason.SharedNetwork => "More sessions from one network address than allowed",
         _ => rule.ToString(),
+    };
+
+    /// <summary>A few words for tight places (the dashboard's exclusion counts); <see cref="Label"/> explains it.</summary>
+    public static string Short(ExclusionReason reason) => reason switch
+    {
+        ExclusionReason.FailedScreening => "Failed screening",
+        ExclusionReason.FailedAttention => "Failed attention",
+        ExclusionReason.TooFast => "Too fast",
+        ExclusionReason.DuplicateWorker => "Duplicate worker",
+        ExclusionReason.BlockedWorker => "Blocked worker",
+        ExclusionReason.Preview => "Researcher preview",
+        ExclusionReason.ManipulationCheckFailed => "Manipulation check wrong",
+        ExclusionReason.LooksEdited => "Looks edited",
+        ExclusionReason.Honeypot => "Honeypot",
+        ExclusionReason.UniformAnswers => "Uniform answers",
+        ExclusionReason.IdenticalAnswers => "Identical answers",
+        ExclusionReason.SharedNetwork => "Shared network",
+        _ => reason.ToString(),
     };
 }
