@@ -172,9 +172,11 @@ public class DashboardQueriesTests
                 {
                     var options = seeded.Variants.Where(v => v.SourceFaceId == face.Id && (face != seeded.Faces[5] || v.Condition == Condition.Original)).ToList();
                     var reasons = random.Next(6) == 0 ? ExclusionReason.TooFast : ExclusionReason.None;
+                    // A signal the study only reports: flagged, still included.
+                    var reported = random.Next(4) == 0 ? ExclusionReason.SharedNetwork : ExclusionReason.None;
                     ratings.Add(TestRatings.Add(db, options[random.Next(options.Count)], worker,
                         AuRating.Create(random.Next(6), random.Next(6), random.Next(6), random.Next(6), random.Next(6), random.Next(2)),
-                        FixtureStudy.Start.AddMinutes(ratings.Count), included: reasons == 0, reasons: reasons,
+                        FixtureStudy.Start.AddMinutes(ratings.Count), included: reasons == 0, reasons: reasons | reported,
                         raceAnswer: random.Next(4) == 0 ? null : (Race)random.Next(2), ageAnswer: random.Next(4) == 0 ? null : (AgeGroup)random.Next(2),
                         looksEdited: random.Next(3) == 0 ? null : random.Next(2) == 0));
                 }
@@ -193,6 +195,7 @@ public class DashboardQueriesTests
         Assert.Equal(2, view!.Platforms.Count);
         Assert.Equal(1, view.Progress.Sum(p => p.Held));
         Assert.Contains(view.Progress, p => p.Exclusions.Any(e => e.Reason == ExclusionReason.FailedAttention && e.Count > 0));
+        Assert.Contains(view.Progress, p => p.Exclusions.Any(e => e.Reason == ExclusionReason.SharedNetwork && e.Count > 0));
         DashboardViewAssert.Same(RawDashboardBuilder.Build((await queries.LoadRatingsAsync(studyId, actor, CancellationToken.None))!, 0.8), view);
     }
 }
