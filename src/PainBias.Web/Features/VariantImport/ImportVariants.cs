@@ -38,7 +38,7 @@ public static class ImportVariants
     public sealed class Handler(
         IDbContextFactory<PainBiasDbContext> contexts,
         ImageDecoder decoder,
-        IFaceDetector detector,
+        FaceNormaliser normaliser,
         IOptions<VariantImportOptions> options,
         IBackgroundJobClient jobs,
         TimeProvider clock,
@@ -47,10 +47,14 @@ public static class ImportVariants
         public async Task<Result> HandleAsync(Command command, Actor actor, CancellationToken cancellationToken)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (!await db.Studies.VisibleTo(actor).AnyAsync(s => s.Id == command.StudyId, cancellationToken))
+            var study = await db.Studies.VisibleTo(actor).Where(s => s.Id == command.StudyId)
+                .Select(s => new { s.ImageSize, s.Greyscale }).SingleOrDefaultAsync(cancellationToken);
+            if (study is null)
                 return new Result(false, [], [new ImportProblem("study", "Study not found, or it is not yours.")]);
 
-            var plan = await PlanAsync(db, command, cancellationToken);
+            // Imported images are normalised like the Original (same crop, alignment, size, colour), so a variant made
+            // elsewhere from the raw photo differs from its Original only in what its editor changed.
+            var plan = await PlanAsync(db, command, new NormaliseOptions(study.ImageSize, study.Greyscale), cancellationToken);
             if (plan.Problems.Count > 0)
                 return new Result(true, [], plan.Problems);
 
@@ -69,11 +73,11 @@ public static class ImportVariants
             return new Result(true, imported, []);
         }
 
-        private async Task<Plan> PlanAsync(PainBiasDbContext db, Command command, CancellationToken cancellationToken)
+        private async Task<Plan> PlanAsync(PainBiasDbContext db, Command command, NormaliseOptions normalise, CancellationToken cancellationToken)
         {
             var problems = new List<ImportProblem>();
             if (command.Files.Count == 0)
-                return new Plan([], new Dictionary<ImportEntry, string>(), [new ImportProblem("upload", "Attach the variant images (or a zip of them) and the manifest CSV.")]);
+                return new Plan([], new Dictionary<ImportEntry, Checked>(), normalise, [new ImportProblem("upload", "Attach the variant images (or a zip of them) and the manifest CSV.")]);
 
             var archive = new ImportArchive(options.Value, decoder.Options.MaxBytes);
             foreach (var file in command.Files)
@@ -87,7 +91,7 @@ public static class ImportVariants
                 problems.Add(new ImportProblem("manifest", manifests.Count == 0
                     ? "No manifest was found: add a CSV file (file,face,condition) to the upload or to the zip."
                     : $"{manifests.Count} CSV files were found ({string.Join(", ", manifests.Select(m => m.Display))}); the upload must hold exactly one manifest."));
-                return new Plan([], new Dictionary<ImportEntry, string>(), problems);
+                return new Plan([], new Dictionary<ImportEntry, Checked>(), normalise, problems);
             }
             var manifest = manifests[0];
             var rows = ImportManifest.Parse(manifest, problems);
@@ -141,13 +145,13 @@ public static class ImportVariants
 
             foreach (var unmapped in images.Where(e => !fileLines.ContainsKey(e)))
                 problems.Add(new ImportProblem(unmapped.Display, "The file is in the upload but not in the manifest; add a line for it or leave it out."));
-            var contentTypes = new Dictionary<ImportEntry, string>();
+            var checkedImages = new Dictionary<ImportEntry, Checked>();
             foreach (var entry in fileLines.Keys)
             {
-                if (CheckImage(entry, problems) is { } type)
-                    contentTypes[entry] = type;
+                if (CheckImage(entry, normalise, problems) is { } image)
+                    checkedImages[entry] = image;
             }
-            return new Plan(items, contentTypes, problems);
+            return new Plan(items, checkedImages, normalise, problems);
         }
 
         /// <summary>The manifest may give a path inside the zip or, when it is unambiguous, the bare file name.</summary>
@@ -168,14 +172,14 @@ public static class ImportVariants
             }
         }
 
-        /// <summary>Decodes within the upload limits and looks for exactly one face; returns the content type, or null with the problem recorded.</summary>
-        private string? CheckImage(ImportEntry entry, List<ImportProblem> problems)
+        /// <summary>Decodes within the upload limits and normalises its one face; null with the problem recorded.</summary>
+        private Checked? CheckImage(ImportEntry entry, NormaliseOptions normalise, List<ImportProblem> problems)
         {
             try
             {
                 using var image = decoder.Decode(entry.Data);
-                FaceNormaliser.SingleFace(detector.Detect(image.Bitmap));
-                return "image/" + image.Format.ToString().ToLowerInvariant();
+                var shown = normaliser.Normalise(image.Bitmap, normalise);
+                return new Checked("image/" + image.Format.ToString().ToLowerInvariant(), shown.Png);
             }
             catch (ImageRejectedException e)
             {
@@ -192,13 +196,19 @@ public static class ImportVariants
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var items = plan.Items;
-            var shas = items.Select(i => i.Entry).Distinct().ToDictionary(e => e, e => Convert.ToHexStringLower(SHA256.HashData(e.Data)));
-            var wanted = shas.Values.Distinct().ToList();
+            var entries = items.Select(i => i.Entry).Distinct().ToList();
+            var shas = entries.ToDictionary(e => e, e => Convert.ToHexStringLower(SHA256.HashData(e.Data)));
+            var shownShas = entries.ToDictionary(e => e, e => Convert.ToHexStringLower(SHA256.HashData(plan.Images[e].Shown)));
+            var wanted = shas.Values.Concat(shownShas.Values).Distinct().ToList();
             var stored = (await db.Blobs.Where(b => wanted.Contains(b.Sha256)).Select(b => b.Sha256).ToListAsync(cancellationToken)).ToHashSet();
-            foreach (var (entry, sha) in shas)
+            // The imported file (provenance) and its normalised face (what assessors see).
+            foreach (var entry in entries)
             {
-                if (stored.Add(sha))
-                    db.Blobs.Add(new Blob { Sha256 = sha, ContentType = plan.ContentTypes[entry], Length = entry.Data.Length, Data = entry.Data, CreatedAt = now });
+                if (stored.Add(shas[entry]))
+                    db.Blobs.Add(new Blob { Sha256 = shas[entry], ContentType = plan.Images[entry].ContentType, Length = entry.Data.Length, Data = entry.Data, CreatedAt = now });
+                var png = plan.Images[entry].Shown;
+                if (stored.Add(shownShas[entry]))
+                    db.Blobs.Add(new Blob { Sha256 = shownShas[entry], ContentType = "image/png", Length = png.Length, Data = png, CreatedAt = now });
             }
             var replaced = items.Where(i => i.ExistingId is not null).Select(i => i.ExistingId!.Value).ToList();
             var existing = await db.Variants.Where(v => replaced.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
@@ -206,8 +216,12 @@ public static class ImportVariants
             var imported = new List<Imported>();
             foreach (var item in items)
             {
-                var sha = shas[item.Entry];
-                var parameters = JsonSerializer.Serialize(new { fileName = item.Entry.FileName, path = item.Entry.Path, archive = item.Entry.Archive, fileSha256 = sha, manifestLine = item.Row.Line });
+                var sha = shownShas[item.Entry];
+                var parameters = JsonSerializer.Serialize(new
+                {
+                    fileName = item.Entry.FileName, path = item.Entry.Path, archive = item.Entry.Archive, fileSha256 = shas[item.Entry], manifestLine = item.Row.Line,
+                    size = plan.Normalise.Size, greyscale = plan.Normalise.Greyscale, margin = plan.Normalise.Margin,
+                });
                 Variant variant;
                 if (item.ExistingId is { } existingId)
                 {
@@ -227,6 +241,9 @@ public static class ImportVariants
 
         private sealed record Item(ImportManifest.Row Row, ImportEntry Entry, Guid FaceId, Condition Condition, Guid? ExistingId);
 
-        private sealed record Plan(IReadOnlyList<Item> Items, IReadOnlyDictionary<ImportEntry, string> ContentTypes, List<ImportProblem> Problems);
+        /// <summary>An imported file that decoded, its content type, and its face normalised as assessors will see it.</summary>
+        private sealed record Checked(string ContentType, byte[] Shown);
+
+        private sealed record Plan(IReadOnlyList<Item> Items, IReadOnlyDictionary<ImportEntry, Checked> Images, NormaliseOptions Normalise, List<ImportProblem> Problems);
     }
 }
