@@ -30,19 +30,39 @@ public sealed class FaceNormaliser(ImageDecoder decoder, IFaceDetector detector)
         options.Validate();
         var face = FaceRefiner.Refine(detector, image, SingleFace(detector.Detect(image)));
         var transform = FaceAlignment.Transform(face, options.Size, options.Margin);
-
-        using var aligned = new SKBitmap(new SKImageInfo(options.Size, options.Size, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(aligned))
-        using (var source = SKImage.FromBitmap(image))
-        {
-            canvas.Clear(Background);
-            canvas.SetMatrix(transform);
-            canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-        }
-
+        using var aligned = Align(image, face, options.Size, options.Margin);
         using var output = options.Greyscale ? Greyscale.ToGray8(aligned) : null;
         using var png = (output ?? aligned).Encode(SKEncodedImageFormat.Png, 100);
         return new NormalisedFace(png.ToArray(), options.Size, options.Greyscale, face, FaceAlignment.Map(face, transform));
+    }
+
+    /// <summary>The photo aligned on an already found face: RGBA, <paramref name="size"/> square, the background beyond its edges.</summary>
+    public static SKBitmap Align(SKBitmap image, FaceDetection face, int size, float margin)
+    {
+        var aligned = new SKBitmap(new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(aligned);
+        using var source = SKImage.FromBitmap(image);
+        canvas.Clear(Background);
+        canvas.SetMatrix(FaceAlignment.Transform(face, size, margin));
+        canvas.DrawImage(source, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        return aligned;
+    }
+
+    /// <summary>
+    /// An editor's output, made on the face aligned with the editor's own margin and resized to the study's size, put
+    /// into the study's frame (the Original's crop): scaled and moved so the eyes land where the Original's do, over the
+    /// source aligned in that frame, so a tighter editor crop keeps the Original's surroundings instead of a different zoom.
+    /// </summary>
+    public static SKBitmap IntoStudyFrame(SKBitmap edited, SKBitmap source, FaceDetection face, float editorMargin, NormaliseOptions study)
+    {
+        var frame = Align(source, face, study.Size, study.Margin);
+        if (!FaceAlignment.Transform(face, edited.Width, editorMargin).TryInvert(out var editedToSource))
+            throw new ArgumentException("The editor's alignment cannot be inverted.", nameof(face));
+        using var canvas = new SKCanvas(frame);
+        using var image = SKImage.FromBitmap(edited);
+        canvas.SetMatrix(SKMatrix.Concat(FaceAlignment.Transform(face, study.Size, study.Margin), editedToSource));
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        return frame;
     }
 
     /// <summary>Study faces must show one person: none or several are the researcher's to fix, not ours to guess.</summary>

@@ -10,6 +10,7 @@ using PainBias.Data.Entities;
 using PainBias.Imaging.Decoding;
 using PainBias.Imaging.Editing;
 using PainBias.Imaging.Editing.Onnx;
+using PainBias.Imaging.Faces;
 using PainBias.Imaging.Normalisation;
 using PainBias.Jobs.Quality;
 using SkiaSharp;
@@ -27,6 +28,7 @@ public sealed class GenerateVariantsJob(
     IDbContextFactory<PainBiasDbContext> contexts,
     IBlobStore blobs,
     FaceNormaliser normaliser,
+    ImageDecoder decoder,
     SkinToneEditor skinTone,
     OnnxEditorSessions editors,
     IBackgroundJobClient jobs,
@@ -167,7 +169,7 @@ public sealed class GenerateVariantsJob(
         foreach (var chunk in pending.Chunk(editor.BatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var inputs = new List<(Face Face, SKBitmap Aligned, string? From)>();
+            var inputs = new List<(Face Face, SKBitmap Aligned, string From, FaceDetection Found)>();
             try
             {
                 foreach (var face in chunk)
@@ -219,7 +221,8 @@ public sealed class GenerateVariantsJob(
     }
 
     /// <summary>The face aligned as the editor expects (its margin, at its input size when square), or null with the failure recorded.</summary>
-    private async Task<(Face, SKBitmap, string?)?> AlignedInputAsync(Face face, OnnxEditor editor, Source source, Dictionary<Guid, string> skinToneImages,
+    /// <summary>The face aligned as the editor expects, the image it came from and the face found there; null with the failure recorded.</summary>
+    private async Task<(Face, SKBitmap, string, FaceDetection)?> AlignedInputAsync(Face face, OnnxEditor editor, Source source, Dictionary<Guid, string> skinToneImages,
         Progress progress, CancellationToken cancellationToken)
     {
         string sha = face.OriginalSha256;
@@ -235,7 +238,7 @@ public sealed class GenerateVariantsJob(
             var options = new NormaliseOptions(Math.Clamp(size, NormaliseOptions.MinSize, NormaliseOptions.MaxSize), false, editor.Manifest.Alignment.Margin);
             var normalised = normaliser.Normalise(await BytesAsync(sha, cancellationToken), options);
             var bitmap = SKBitmap.Decode(normalised.Png) ?? throw new ImageRejectedException(ImageRejectionReason.Corrupt, "The normalised face did not decode.");
-            return (face, bitmap, sha);
+            return (face, bitmap, sha, normalised.Source);
         }
         catch (Exception e) when (e is ImageRejectedException or ArgumentException)
         {
@@ -245,15 +248,21 @@ public sealed class GenerateVariantsJob(
     }
 
     private async Task EditAndSaveAsync(Guid studyId, StudyShape study, Source source, OnnxEditor editor, GenerationRequest request,
-        List<(Face Face, SKBitmap Aligned, string? From)> inputs, Progress progress, CancellationToken cancellationToken)
+        List<(Face Face, SKBitmap Aligned, string From, FaceDetection Found)> inputs, Progress progress, CancellationToken cancellationToken)
     {
         if (inputs.Count == 0)
             return;
         var strength = editor.EffectiveStrength(request.EditorStrength);
+        var studyFrame = new NormaliseOptions(study.ImageSize, study.Greyscale);
+        // An editor that crops differently from the Original keeps its own size and colour until it is put into the
+        // Original's frame, so the face is resampled once.
+        var reframe = editor.Manifest.Alignment.Margin != studyFrame.Margin;
         IReadOnlyList<SKBitmap> outputs;
         try
         {
-            outputs = editor.EditToSize([.. inputs.Select(i => i.Aligned)], study.ImageSize, study.Greyscale, strength);
+            outputs = reframe
+                ? editor.EditToSize([.. inputs.Select(i => i.Aligned)], inputs[0].Aligned.Width, greyscale: false, strength)
+                : editor.EditToSize([.. inputs.Select(i => i.Aligned)], study.ImageSize, study.Greyscale, strength);
         }
         catch (Exception e) when (inputs.Count > 1 && e is OnnxEditorException or OnnxRuntimeException)
         {
@@ -272,7 +281,19 @@ public sealed class GenerateVariantsJob(
         {
             byte[] png;
             using (outputs[i])
-                png = Png(outputs[i], study.Greyscale);
+            {
+                if (!reframe)
+                {
+                    png = Png(outputs[i], study.Greyscale);
+                }
+                else
+                {
+                    // The editor saw a different crop: put its output where the Original's face is.
+                    using var photo = decoder.Decode(await BytesAsync(inputs[i].From, cancellationToken));
+                    using var framed = FaceNormaliser.IntoStudyFrame(outputs[i], photo.Bitmap, inputs[i].Found, editor.Manifest.Alignment.Margin, studyFrame);
+                    png = Png(framed, study.Greyscale);
+                }
+            }
             var parameters = JsonSerializer.Serialize(new
             {
                 strength,

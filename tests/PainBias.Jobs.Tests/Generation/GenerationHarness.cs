@@ -84,7 +84,7 @@ internal sealed class GenerationHarness : IAsyncDisposable
     }
 
     public GenerateVariantsJob Job() => new(
-        Database.Contexts, Blobs, Normaliser, new SkinToneEditor(), Editors, Jobs, TimeProvider.System,
+        Database.Contexts, Blobs, Normaliser, Decoder, new SkinToneEditor(), Editors, Jobs, TimeProvider.System,
         NullLogger<GenerateVariantsJob>.Instance);
 
     /// <summary>A queued run, as the web's handler records it (without queuing the job: the test runs it).</summary>
