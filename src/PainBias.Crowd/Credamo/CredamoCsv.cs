@@ -58,6 +58,7 @@ public static class CredamoCsv
         CredamoFinding.DuplicateRow => "duplicate row",
         CredamoFinding.DuplicateCode => "code claimed by several responses",
         CredamoFinding.DuplicateRespondent => "user already approved for this study",
+        CredamoFinding.ApprovedEarlier => "code already approved for another response in an earlier import",
         _ => finding.ToString(),
     };
 

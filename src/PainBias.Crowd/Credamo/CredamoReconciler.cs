@@ -24,7 +24,13 @@ public enum CredamoFinding
 
     /// <summary>A second approvable response from the same Credamo user: only the first is approved.</summary>
     DuplicateRespondent,
+
+    /// <summary>An earlier import already approved this code for another response: it is not paid twice.</summary>
+    ApprovedEarlier,
 }
+
+/// <summary>The response an earlier import approved a code for.</summary>
+public sealed record EarlierApproval(string? ResponseId, string? UserId);
 
 public sealed record CredamoRowResult(CredamoRow Row, CredamoFinding Finding, string? ParticipantId)
 {
@@ -42,8 +48,11 @@ public sealed record CredamoReconciliation(IReadOnlyList<CredamoRowResult> Rows,
 /// </summary>
 public static class CredamoReconciler
 {
+    /// <param name="approvedEarlier">Codes earlier imports approved, with their response. The same response again (a
+    /// cumulative export) is approved again, idempotently; another response with that code is not.</param>
     public static CredamoReconciliation Reconcile(
-        IReadOnlyList<CredamoRow> rows, IReadOnlyDictionary<string, IssuedCode> issued, IReadOnlySet<string> foreignCodes)
+        IReadOnlyList<CredamoRow> rows, IReadOnlyDictionary<string, IssuedCode> issued, IReadOnlySet<string> foreignCodes,
+        IReadOnlyDictionary<string, EarlierApproval>? approvedEarlier = null)
     {
         var findings = new Dictionary<CredamoRow, CredamoFinding>();
 
@@ -78,6 +87,9 @@ public static class CredamoReconciler
         {
             issued.TryGetValue(row.Code, out var code);
             var finding = findings.TryGetValue(row, out var found) ? found : Classify(row, code, foreignCodes);
+            if (finding == CredamoFinding.Approved && approvedEarlier?.GetValueOrDefault(row.Code) is { } earlier
+                && (earlier.ResponseId != row.ResponseId || earlier.UserId != row.UserId))
+                finding = CredamoFinding.ApprovedEarlier;
             if (finding == CredamoFinding.Approved && row.UserId is { } user && !seenUsers.Add(user))
                 finding = CredamoFinding.DuplicateRespondent;
             results.Add(new CredamoRowResult(row, finding, code?.ParticipantId));

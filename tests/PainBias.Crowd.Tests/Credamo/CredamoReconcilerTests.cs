@@ -64,6 +64,25 @@ public sealed class CredamoReconcilerTests
     }
 
     [Fact]
+    public void A_code_an_earlier_import_approved_is_approved_again_only_for_the_same_response()
+    {
+        var rows = new[]
+        {
+            new CredamoRow(2, "R1", "U1", "A2B3C4D5E6", "A2B3C4D5E6"), // the same response in a cumulative export
+            new CredamoRow(3, "R9", "U9", "HJKMNPQRST", "HJKMNPQRST"), // someone else with a code already paid
+        };
+        var earlier = new Dictionary<string, EarlierApproval>
+        {
+            ["A2B3C4D5E6"] = new("R1", "U1"),
+            ["HJKMNPQRST"] = new("R2", "U2"),
+        };
+
+        var result = CredamoReconciler.Reconcile(rows, Issued, Foreign, earlier);
+
+        Assert.Equal([CredamoFinding.Approved, CredamoFinding.ApprovedEarlier], result.Rows.Select(r => r.Finding));
+    }
+
+    [Fact]
     public void Conflicting_rows_under_one_response_id_are_all_held_back()
     {
         var rows = new[]

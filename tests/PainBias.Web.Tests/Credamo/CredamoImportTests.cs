@@ -60,10 +60,13 @@ public sealed class CredamoImportTests(TaskWebFixture fixture)
         });
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, Guid studyId, string file, Dictionary<string, string>? fields = null)
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, Guid studyId, string file, Dictionary<string, string>? fields = null) =>
+        ImportAsync(client, studyId, file, File(file), fields);
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, Guid studyId, string file, byte[] data, Dictionary<string, string>? fields = null)
     {
         using var form = new MultipartFormDataContent();
-        var content = new ByteArrayContent(File(file));
+        var content = new ByteArrayContent(data);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "file", file);
         foreach (var (name, value) in fields ?? [])
@@ -114,6 +117,25 @@ public sealed class CredamoImportTests(TaskWebFixture fixture)
         await using var db = await host.Database.ContextAsync();
         var audit = await db.AuditEntries.Where(a => a.Action == "credamo.import" && a.TargetId == studyId.ToString()).SingleAsync();
         Assert.Equal(AuditOutcome.Succeeded, audit.Outcome);
+    }
+
+    [Fact]
+    public async Task A_later_export_approves_the_same_responses_again_but_never_a_paid_code_for_someone_else()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var studyId = await StudyWithCodesAsync(host);
+        var admin = await SignInAsAdminAsync(host);
+        Assert.Equal(HttpStatusCode.OK, (await ImportAsync(admin, studyId, "results-gbk.csv")).StatusCode);
+
+        // A cumulative export: R1001 again, and R1002's code now also claimed by another user's response.
+        var later = Encoding.UTF8.GetBytes("作答ID,用户ID,Q2.请输入完成码\nR1001,U501,A2B3C4D5E6\nR2001,U601,B3C4D5E6F7\n");
+        var response = await ImportAsync(admin, studyId, "later.csv", later);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        var approvals = Csv(await admin.GetByteArrayAsync($"/api/studies/{studyId}/credamo/imports/{id}/approvals.csv"));
+        Assert.Equal([("R1001", "approve"), ("R2001", "reject")], approvals.Select(r => (r["response_id"], r["decision"])));
+        Assert.Equal("code already approved for another response in an earlier import", approvals[1]["reason"]);
     }
 
     [Theory]

@@ -49,7 +49,7 @@ public static class ImportCredamoResults
             }
 
             var (issued, foreign) = await CodesAsync(db, command.StudyId, results.Rows, cancellationToken);
-            var reconciliation = CredamoReconciler.Reconcile(results.Rows, issued, foreign);
+            var reconciliation = CredamoReconciler.Reconcile(results.Rows, issued, foreign, await ApprovedEarlierAsync(db, command.StudyId, cancellationToken));
             var report = new CredamoImportReport(results.Format, results.Encoding, results.Columns, results.Warnings, reconciliation);
             var sha = await blobs.PutAsync(command.Data, results.Format == "CSV" ? "text/csv" : "application/octet-stream", cancellationToken);
             var import = new CredamoImport
@@ -63,6 +63,17 @@ public static class ImportCredamoResults
                 $"{fileName} ({import.Encoding}): {import.RowCount} rows, {import.ApprovedCount} approved, {reconciliation.Missing.Count} missing; import {import.Id}");
             await db.SaveChangesAsync(cancellationToken);
             return new Result(CredamoQueries.Summarise(import, report), null);
+        }
+
+        /// <summary>The codes this study's earlier imports approved, each with the response it was approved for (the first).</summary>
+        private static async Task<Dictionary<string, EarlierApproval>> ApprovedEarlierAsync(PainBiasDbContext db, Guid studyId, CancellationToken cancellationToken)
+        {
+            var reports = await db.CredamoImports.AsNoTracking().Where(i => i.StudyId == studyId && i.ApprovedCount > 0)
+                .OrderBy(i => i.ImportedAt).Select(i => i.ReportJson).ToListAsync(cancellationToken);
+            var approved = new Dictionary<string, EarlierApproval>(StringComparer.Ordinal);
+            foreach (var row in reports.SelectMany(r => CredamoImportReport.FromJson(r).Reconciliation.Rows).Where(r => r.Approve))
+                approved.TryAdd(row.Row.Code, new EarlierApproval(row.Row.ResponseId, row.Row.UserId));
+            return approved;
         }
 
         /// <summary>

@@ -7,6 +7,10 @@ public static class RuleLabels
 {
     public static string Label(ExclusionReason rule) => rule switch
     {
+        ExclusionReason.FailedScreening => "Failed the screening (always excluded)",
+        ExclusionReason.DuplicateWorker => "A worker already seen in this or a linked study (always excluded)",
+        ExclusionReason.BlockedWorker => "A blocked worker (always excluded)",
+        ExclusionReason.Preview => "A researcher's preview (always excluded)",
         ExclusionReason.FailedAttention => "Failed the attention item",
         ExclusionReason.ManipulationCheckFailed => "Manipulation check wrong (answered race or age group differs from the variant's)",
         ExclusionReason.LooksEdited => "Said the image looks edited or fake",
