@@ -15,9 +15,8 @@ namespace PainBias.Jobs.Simulation;
 /// A rerun sends the crowd again: slots already filled stay filled and late bots end as "study full".
 /// </summary>
 public sealed class SimulateCrowdJob(
-    IDbContextFactory<PainBiasDbContext> contexts, IHttpClientFactory http, IServiceProvider services, ILogger<SimulateCrowdJob> logger)
+    IDbContextFactory<PainBiasDbContext> contexts, IServiceProvider services, ILogger<SimulateCrowdJob> logger)
 {
-    public const string HttpClientName = "PainBias.BotCrowd";
     public const string ProgressParameter = "simulation-progress";
 
     [Queue(Queues.Default)]
@@ -28,11 +27,20 @@ public sealed class SimulateCrowdJob(
             ?? throw new InvalidOperationException("This node cannot sign task links: run the default queue on a web node for simulations.");
         var links = Enumerable.Range(0, request.Assessors).Select(_ => issuer.NewDirectLink(simulationStudyId, request.BaseUrl)).ToList();
         var progress = new ThrottledProgress(report => context?.SetJobParameter(ProgressParameter, report));
-        var final = await RunCrowdAsync(simulationStudyId, request, links, _ => http.CreateClient(HttpClientName), progress, cancellationToken);
+        var final = await RunCrowdAsync(simulationStudyId, request, links, _ => BotBrowser(), progress, cancellationToken);
         context?.SetJobParameter(ProgressParameter, final);
         logger.LogInformation("Simulated crowd on study {StudyId}: {Completed} completed, {ScreenedOut} screened out, {Errors} errors",
             simulationStudyId, final.Completed, final.ScreenedOut, final.ErrorCount);
     }
+
+    /// <summary>
+    /// A client per bot, with its own cookies as a separate browser has (the task keeps a session to the browser that
+    /// entered it); disposed with the bot, connections and all.
+    /// </summary>
+    private static HttpClient BotBrowser() => new(new SocketsHttpHandler
+    {
+        UseCookies = true, CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = true,
+    }, disposeHandler: true);
 
     /// <summary>The crowd itself, with the caller's HTTP clients (tests pass the in-process server's).</summary>
     public async Task<BotCrowdReport> RunCrowdAsync(Guid simulationStudyId, SimulationRequest request, IReadOnlyList<string> links,

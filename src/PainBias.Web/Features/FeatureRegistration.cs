@@ -45,6 +45,7 @@ public static class FeatureRegistration
             .Validate(o => o.LinkLifetimeDays is >= 1 and <= 3650, "Task:LinkLifetimeDays must be 1..3650.")
             .Validate(o => o.MTurkWorkerSites.All(MTurkHosts.IsOrigin), "Task:MTurkWorkerSites must be origins like https://host:port.").ValidateOnStart();
         services.AddSingleton<TaskLinks>();
+        services.AddSingleton<TaskSessionBinding>();
         services.AddScoped<StartTask.Handler>();
         services.AddScoped<SubmitRating.Handler>();
         services.AddScoped<SubmitScreening.Handler>();

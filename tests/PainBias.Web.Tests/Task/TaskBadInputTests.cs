@@ -38,12 +38,12 @@ public sealed class TaskBadInputTests(TaskWebFixture fixture)
         var outOfRange = Rating();
         outOfRange["Form.Au4"] = "9";
         outOfRange["Form.Au43"] = "-1";
-        await browser.Tab(host.CreateClient()).SubmitAsync(outOfRange).ContinueWith(t => AssertRefused(t.Result, "AU4: the value 9", "AU43: the value -1"));
+        await browser.Tab(browser.Client).SubmitAsync(outOfRange).ContinueWith(t => AssertRefused(t.Result, "AU4: the value 9", "AU43: the value -1"));
 
         var missing = Rating();
         missing["Form.Au6"] = null;
         missing["Form.PerceivedRace"] = null;
-        var page = await browser.Tab(host.CreateClient()).SubmitAsync(missing);
+        var page = await browser.Tab(browser.Client).SubmitAsync(missing);
         AssertRefused(page, "AU6: please choose an answer", "What race does this person appear to be?: please choose an answer");
         // The page keeps what was already chosen, and the same idempotency key.
         Assert.Contains("value=\"2\" checked", page.Html.Replace("checked=\"\"", "checked"));

@@ -63,12 +63,12 @@ public sealed class TaskFlowTests(TaskWebFixture fixture)
         var host = await fixture.HostAsync(provider);
         var seeded = await StudyAsync(host);
         var browser = await ToRatingAsync(host, DirectLink(host, seeded.Study.Id));
-        var tabs = Enumerable.Range(0, 4).Select(_ => browser.Tab(host.CreateClient())).ToList();
+        var tabs = Enumerable.Range(0, 4).Select(_ => browser.Tab(browser.Client)).ToList();
 
         // Three clicks in flight at once, then one more from the same stale page after they have completed.
         var clicks = await Task.WhenAll(tabs.Take(3).Select(tab => tab.SubmitAsync(Rating())));
         var late = await tabs[3].SubmitAsync(Rating());
-        var refreshed = await Browser(host).OpenAsync($"/task/s/{browser.SessionId}");
+        var refreshed = await browser.Tab(browser.Client).OpenAsync($"/task/s/{browser.SessionId}");
 
         await using var db = await host.Database.ContextAsync();
         Assert.Equal(1, await db.Assessments.CountAsync(a => a.StudyId == seeded.Study.Id));
@@ -84,7 +84,7 @@ public sealed class TaskFlowTests(TaskWebFixture fixture)
         for (var round = 0; round < 8; round++)
         {
             var browser = await ToRatingAsync(host, DirectLink(host, seeded.Study.Id));
-            var refreshes = Enumerable.Range(0, 4).Select(_ => Browser(host).OpenAsync($"/task/s/{browser.SessionId}"));
+            var refreshes = Enumerable.Range(0, 4).Select(_ => browser.Tab(browser.Client).OpenAsync($"/task/s/{browser.SessionId}"));
             await Task.WhenAll(refreshes.Append(browser.SubmitAsync(Rating())));
 
             await using var db = await host.Database.ContextAsync();

@@ -39,6 +39,39 @@ public sealed class TaskLinkTests(TaskWebFixture fixture)
     }
 
     [Fact]
+    public async Task The_session_address_alone_does_not_open_another_browsers_task()
+    {
+        var host = await fixture.HostAsync(DatabaseProvider.Sqlite);
+        var seeded = await StudyAsync(host);
+        var browser = await ToRatingAsync(host, DirectLink(host, seeded.Study.Id));
+        var address = $"/task/s/{browser.SessionId}";
+
+        // Someone handed the address bar's URL: no step, no form.
+        var other = await Browser(host).OpenAsync(address);
+        Assert.Equal(HttpStatusCode.Forbidden, other.Status);
+        Assert.Contains("started in another browser", other.Html);
+        Assert.DoesNotContain("Form.IdempotencyKey", other.Html);
+        // Posting the assessor's own page from another browser stores nothing.
+        var posted = await browser.Tab(host.CreateClient()).SubmitAsync(Rating());
+        Assert.NotEqual(HttpStatusCode.OK, posted.Status);
+        await using (var db = await host.Database.ContextAsync())
+            Assert.False(await db.Assessments.AnyAsync(a => a.StudyId == seeded.Study.Id));
+
+        // The assessor's browser goes on to the end.
+        await browser.SubmitAsync(Rating());
+        await using (var db = await host.Database.ContextAsync())
+        {
+            var session = await db.TaskSessions.SingleAsync(s => s.Id == browser.SessionId);
+            Assert.Equal(Data.Entities.TaskStep.Completed, session.Step);
+            Assert.Contains(session.CompletionCode!, browser.Html);
+        }
+
+        // MTurk's frame cannot keep cookies: there the HIT's assignment binds the worker, and the address is enough.
+        var mturk = await Browser(host).OpenAsync($"/task/mturk/{seeded.Study.Id}?assignmentId=A9&hitId=HIT1&workerId=W9&turkSubmitTo=https%3A%2F%2Fworkersandbox.mturk.com");
+        Assert.Equal(HttpStatusCode.OK, (await Browser(host).OpenAsync($"/task/s/{mturk.SessionId}")).Status);
+    }
+
+    [Fact]
     public async Task A_researcher_gets_links_only_for_their_own_studies()
     {
         var host = await fixture.HostAsync(DatabaseProvider.Sqlite);

@@ -26,7 +26,7 @@ public sealed class TaskScreeningTests(TaskWebFixture fixture)
 
         await browser.SubmitAsync(Aus(3, 1, 2, 0, 4, 1)); // each within 1 of the expert's 2, 1, 3, 0, 4, 1
         Assert.Contains("Image 2 of 2", browser.Html);
-        var missing = await browser.Tab(host.CreateClient()).SubmitAsync(Aus(0, 0, 0, 0, 0, 0));
+        var missing = await browser.Tab(browser.Client).SubmitAsync(Aus(0, 0, 0, 0, 0, 0));
         Assert.Contains("Which movement means that the eyes are closed?: please choose an answer", missing.Html);
 
         await browser.SubmitAsync(Aus(0, 0, 0, 0, 0, 0, comprehension: "Au43"));

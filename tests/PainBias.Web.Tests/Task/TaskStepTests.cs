@@ -20,7 +20,7 @@ public sealed class TaskStepTests(TaskWebFixture fixture)
         var browser = Browser(host);
         await browser.OpenAsync(link);
         await browser.SubmitAsync(new Dictionary<string, string?> { ["Form.Consent"] = "yes" });
-        Assert.Contains("Six facial movements of pain", (await Browser(host).OpenAsync(browser.Url!)).Html);
+        Assert.Contains("Six facial movements of pain", (await browser.Tab(browser.Client).OpenAsync(browser.Url!)).Html);
         Assert.Contains("Six facial movements of pain", (await Browser(host).OpenAsync(link)).Html);
 
         await browser.SubmitAsync();
@@ -28,7 +28,7 @@ public sealed class TaskStepTests(TaskWebFixture fixture)
         // Back to the instructions page and posting it again changes nothing: the server is at the rating step.
         var back = await Browser(host).OpenAsync(link);
         Assert.Equal(variant, TaskBrowser.HiddenFields(back.Html)["Form.VariantId"]);
-        var stale = browser.Tab(host.CreateClient());
+        var stale = browser.Tab(browser.Client);
         await stale.SubmitAsync(new Dictionary<string, string?> { ["Form.Step"] = nameof(TaskStep.Instructions) });
         Assert.Equal(variant, TaskBrowser.HiddenFields(stale.Html)["Form.VariantId"]);
 
@@ -106,7 +106,7 @@ public sealed class TaskStepTests(TaskWebFixture fixture)
         await browser.OpenAsync($"/task/s/{browser.SessionId}?lang=en");
         Assert.Contains("Six facial movements of pain", browser.Html);
         // The choice is kept with the session.
-        Assert.Contains("Six facial movements of pain", (await Browser(host).OpenAsync($"/task/s/{browser.SessionId}")).Html);
+        Assert.Contains("Six facial movements of pain", (await browser.Tab(browser.Client).OpenAsync($"/task/s/{browser.SessionId}")).Html);
 
         var request = new HttpRequestMessage(HttpMethod.Get, DirectLink(host, seeded.Study.Id, culture: "fr"));
         request.Headers.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9,en;q=0.5");
@@ -150,7 +150,7 @@ public sealed class TaskStepTests(TaskWebFixture fixture)
             await db.Studies.Where(s => s.Id == seeded.Study.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ImagesPerAssessor, 2));
         var browser = await ToRatingAsync(host, DirectLink(host, seeded.Study.Id));
         Assert.Contains("Image 1 of 2", browser.Html);
-        var first = browser.Tab(host.CreateClient());
+        var first = browser.Tab(browser.Client);
 
         await browser.SubmitAsync(Rating());
         Assert.Contains("Image 2 of 2", browser.Html);
