@@ -28,7 +28,7 @@ public static class FairnessMetrics
 
         var pairs = (int)byFace.Sum(f => f[1]);
         if (pairs == 0)
-            return new IndividualFairness(pair, null, null, null, 0, 0, $"no face has a {pair} pair of variants ({Describe(pair)})");
+            return new IndividualFairness(pair, null, null, null, 0, 0, $"no face has both variants of any {pair} pair ({Describe(pair)})");
         var value = byFace.Sum(f => f[0]) / pairs;
         var (lower, upper) = FaceBootstrap.Interval(byFace, t => t[0] / t[1], bootstrap);
         return new IndividualFairness(pair, value, lower, upper, pairs, byFace.Count, null);

@@ -74,7 +74,7 @@ public class FairnessMetricsTests
         var predictions = Predictions((f, c) => f).Where(p => p.Condition is Condition.Original or Condition.SkinTone).ToList();
         var age = FairnessMetrics.Individual(predictions, PairType.Age, new BootstrapOptions(100));
         Assert.Null(age.Value);
-        Assert.Equal("no face has a Age pair of variants (Original↔Age, SkinTone↔SkinToneAge)", age.Undefined);
+        Assert.Equal("no face has both variants of any Age pair (Original↔Age, SkinTone↔SkinToneAge)", age.Undefined);
     }
 }
 
