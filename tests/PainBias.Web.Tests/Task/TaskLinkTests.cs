@@ -51,6 +51,8 @@ public sealed class TaskLinkTests(TaskWebFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, other.Status);
         Assert.Contains("started in another browser", other.Html);
         Assert.DoesNotContain("Form.IdempotencyKey", other.Html);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"{address}/image")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync($"{address}/image")).StatusCode);
         // Posting the assessor's own page from another browser stores nothing.
         var posted = await browser.Tab(host.CreateClient()).SubmitAsync(Rating());
         Assert.NotEqual(HttpStatusCode.OK, posted.Status);

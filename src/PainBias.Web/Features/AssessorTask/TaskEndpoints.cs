@@ -15,18 +15,20 @@ public static class TaskEndpoints
         app.MapPost("/api/studies/{studyId:guid}/gold", PostGold).RequireAuthorization(IdentitySetup.ResearcherPolicy).DisableAntiforgery();
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> GetImage(Guid sessionId, HttpContext http, SessionImage images, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetImage(Guid sessionId, HttpContext http, SessionImage images,
+        TaskSessionBinding binding, CancellationToken ct)
     {
-        var blob = await images.GetAsync(sessionId, ct);
+        var blob = await images.GetAsync(sessionId, platform => binding.Allows(http, sessionId, platform), ct);
         if (blob is null)
             return TypedResults.NotFound();
         http.Response.Headers.CacheControl = "private, max-age=3600";
         return TypedResults.File(blob.Data, blob.ContentType);
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> GetGoldImage(Guid sessionId, HttpContext http, SessionImage images, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetGoldImage(Guid sessionId, HttpContext http, SessionImage images,
+        TaskSessionBinding binding, CancellationToken ct)
     {
-        var blob = await images.GetGoldAsync(sessionId, ct);
+        var blob = await images.GetGoldAsync(sessionId, platform => binding.Allows(http, sessionId, platform), ct);
         if (blob is null)
             return TypedResults.NotFound();
         http.Response.Headers.CacheControl = "no-store";
