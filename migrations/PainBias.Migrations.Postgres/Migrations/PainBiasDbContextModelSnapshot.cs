@@ -1552,6 +1552,9 @@ namespace PainBias.Migrations.Postgres.Migrations
                     b.HasIndex("StudyId", "WorkerId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "StudyId", "Platform", "Step" }, "IX_TaskSessions_Screened")
+                        .HasFilter("\"ComprehensionPassed\" IS NOT NULL AND NOT \"IsPreview\"");
+
                     b.ToTable("TaskSessions");
                 });
 

@@ -1541,6 +1541,9 @@ namespace PainBias.Migrations.Sqlite.Migrations
                     b.HasIndex("StudyId", "WorkerId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "StudyId", "Platform", "Step" }, "IX_TaskSessions_Screened")
+                        .HasFilter("\"ComprehensionPassed\" IS NOT NULL AND NOT \"IsPreview\"");
+
                     b.ToTable("TaskSessions");
                 });
 

@@ -25,6 +25,10 @@ internal sealed class TaskSessionConfiguration : IEntityTypeConfiguration<TaskSe
         builder.HasIndex(s => s.CompletionCode).IsUnique();
         builder.Property(s => s.NetworkHash).HasMaxLength(64);
         builder.HasIndex(s => new { s.StudyId, s.NetworkHash });
+        // The dashboard's screening pass rate reads only these columns of screened sessions: an index-only scan
+        // instead of reading every session row of the study.
+        builder.HasIndex(s => new { s.StudyId, s.Platform, s.Step }, "IX_TaskSessions_Screened")
+            .HasFilter("\"ComprehensionPassed\" IS NOT NULL AND NOT \"IsPreview\"");
         builder.HasOne<Study>().WithMany().HasForeignKey(s => s.StudyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Worker>().WithMany().HasForeignKey(s => s.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Reservation>().WithMany().HasForeignKey(s => s.ReservationId).OnDelete(DeleteBehavior.Restrict);
