@@ -1,10 +1,10 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PainBias.Core.Domain;
 using PainBias.Data;
 using PainBias.Data.Blobs;
 using PainBias.Data.Entities;
-using System.Text.Json;
 using PainBias.Imaging.Decoding;
 using PainBias.Imaging.Normalisation;
 using PainBias.Web.Hosting;
@@ -48,9 +48,11 @@ public static class UploadSourceFace
             var gender = SourceFaceMetadata.ParseGender(command.Gender, errors);
             var race = SourceFaceMetadata.ParseRace(command.Race, errors);
             var ageGroup = SourceFaceMetadata.ParseAgeGroup(command.AgeGroup, errors);
-            var contentType = CheckImage(command, errors);
+            // Decoded once: checked here, normalised below.
+            using var image = CheckImage(command, errors);
             if (errors.Count > 0)
                 return Result.Failed(errors);
+            var contentType = "image/" + image!.Format.ToString().ToLowerInvariant();
 
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var study = await db.Studies.VisibleTo(actor).Where(s => s.Id == command.StudyId)
@@ -67,14 +69,14 @@ public static class UploadSourceFace
             NormalisedFace normalised;
             try
             {
-                normalised = normaliser.Normalise(command.Data, normaliseOptions);
+                normalised = normaliser.Normalise(image.Bitmap, normaliseOptions);
             }
             catch (ImageRejectedException e)
             {
                 return Result.Failed(new Dictionary<string, string> { ["file"] = e.Message });
             }
 
-            var sha = await blobs.PutAsync(command.Data, contentType!, cancellationToken);
+            var sha = await blobs.PutAsync(command.Data, contentType, cancellationToken);
             var shownSha = await blobs.PutAsync(normalised.Png, "image/png", cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var face = new SourceFace
@@ -118,8 +120,8 @@ public static class UploadSourceFace
             return new Result(face.Id, new Dictionary<string, string>());
         }
 
-        /// <summary>Returns the stored content type, or records why the file is refused.</summary>
-        private string? CheckImage(Command command, Dictionary<string, string> errors)
+        /// <summary>The decoded image (the caller disposes it), or null with the reason the file is refused recorded.</summary>
+        private DecodedImage? CheckImage(Command command, Dictionary<string, string> errors)
         {
             if (command.Data.Length > options.Value.MaxImageBytes)
             {
@@ -128,8 +130,7 @@ public static class UploadSourceFace
             }
             try
             {
-                using var image = decoder.Decode(command.Data);
-                return "image/" + image.Format.ToString().ToLowerInvariant();
+                return decoder.Decode(command.Data);
             }
             catch (ImageRejectedException ex)
             {
