@@ -132,27 +132,12 @@ public sealed class ImageDecoder(ImageDecoderOptions options)
     /// <summary>
     /// Whether an end-of-image marker (FF D9) follows the last start-of-scan marker (FF DA). Inside entropy-coded data
     /// a 0xFF byte is always followed by 0x00 or a restart marker, so neither marker can appear there by chance; an
-    /// EXIF thumbnail's own markers come before the image's scans. Hand-written: Skia does not expose the markers.
+    /// EXIF thumbnail's own markers come before the image's scans. Skia does not expose the markers, so they are looked up here.
     /// </summary>
     internal static bool JpegEndsAfterLastScan(ReadOnlySpan<byte> data)
     {
-        var lastScan = -1;
-        for (var i = data.Length - 2; i >= 0; i--)
-        {
-            if (data[i] == 0xFF && data[i + 1] == 0xDA)
-            {
-                lastScan = i;
-                break;
-            }
-        }
-        if (lastScan < 0)
-            return false;
-        for (var i = lastScan + 2; i < data.Length - 1; i++)
-        {
-            if (data[i] == 0xFF && data[i + 1] == 0xD9)
-                return true;
-        }
-        return false;
+        var lastScan = data.LastIndexOf([(byte)0xFF, (byte)0xDA]);
+        return lastScan >= 0 && data[(lastScan + 2)..].IndexOf([(byte)0xFF, (byte)0xD9]) >= 0;
     }
 
     private static ImageRejectedException Unreadable(byte[] data, SKCodecResult result)
