@@ -220,8 +220,10 @@ public sealed class GenerateVariantsJob(
         await progress.FlushAsync(cancellationToken);
     }
 
-    /// <summary>The face aligned as the editor expects (its margin, at its input size when square), or null with the failure recorded.</summary>
-    /// <summary>The face aligned as the editor expects, the image it came from and the face found there; null with the failure recorded.</summary>
+    /// <summary>
+    /// The face aligned as the editor expects (its margin, at its input size when square), the image it came from and the
+    /// face found there; null with the failure recorded.
+    /// </summary>
     private async Task<(Face, SKBitmap, string, FaceDetection)?> AlignedInputAsync(Face face, OnnxEditor editor, Source source, Dictionary<Guid, string> skinToneImages,
         Progress progress, CancellationToken cancellationToken)
     {
@@ -288,7 +290,8 @@ public sealed class GenerateVariantsJob(
                 }
                 else
                 {
-                    // The editor saw a different crop: put its output where the Original's face is.
+                    // The editor saw a different crop: put its output where the Original's face is. The photo is read
+                    // again rather than kept from the alignment, so a batch never holds its full-size photos at once.
                     using var photo = decoder.Decode(await BytesAsync(inputs[i].From, cancellationToken));
                     using var framed = FaceNormaliser.IntoStudyFrame(outputs[i], photo.Bitmap, inputs[i].Found, editor.Manifest.Alignment.Margin, studyFrame);
                     png = Png(framed, study.Greyscale);
